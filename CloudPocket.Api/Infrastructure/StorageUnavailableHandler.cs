@@ -1,0 +1,47 @@
+using AmazonClientException = Amazon.Runtime.AmazonClientException;
+using AmazonServiceException = Amazon.Runtime.AmazonServiceException;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CloudPocket.Api.Infrastructure;
+
+// Any failure to reach or use S3 becomes a 503 that says so, without the SDK's text; the next request
+// tries S3 again, so the service recovers by itself when S3 is back.
+public sealed partial class StorageUnavailableHandler(IProblemDetailsService problems, ILogger<StorageUnavailableHandler> logger)
+    : IExceptionHandler
+{
+    private const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsStorageFailure(exception, httpContext.RequestAborted) || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        LogStorageFailure(httpContext.Request.Path, exception.GetType().Name, exception.Message);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Storage unavailable",
+                Detail = "The file storage (S3) cannot be reached right now. Nothing was stored; try again shortly.",
+            },
+        });
+    }
+
+    private static bool IsStorageFailure(Exception exception, CancellationToken requestAborted) => exception switch
+    {
+        AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException => true,
+        OperationCanceledException => !requestAborted.IsCancellationRequested,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(e => IsStorageFailure(e, requestAborted)),
+        _ => false,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "S3 unavailable while serving {Path}: {ExceptionType}: {Reason}")]
+    private partial void LogStorageFailure(string path, string exceptionType, string reason);
+}

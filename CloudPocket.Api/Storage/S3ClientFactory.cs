@@ -1,0 +1,35 @@
+using Amazon;
+using Amazon.S3;
+
+namespace CloudPocket.Api.Storage;
+
+// One client for the process: it owns the connection pool, so every request reuses warm connections.
+internal static class S3ClientFactory
+{
+    public static AmazonS3Client Create(S3Options options)
+    {
+        var config = new AmazonS3Config
+        {
+            ForcePathStyle = options.ForcePathStyle,
+            Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds),
+            ConnectTimeout = TimeSpan.FromSeconds(Math.Min(options.RequestTimeoutSeconds, 3)),
+            MaxErrorRetry = options.MaxErrorRetry,
+        };
+
+        // Setting a region after ServiceURL would clear the endpoint, so the region goes first.
+        var region = Environment.GetEnvironmentVariable("AWS_REGION");
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ServiceUrl))
+        {
+            config.ServiceURL = options.ServiceUrl;
+            config.AuthenticationRegion = string.IsNullOrWhiteSpace(region) ? "us-east-1" : region;
+        }
+
+        // No credentials here: the SDK's default chain (environment, profile, instance role) supplies them.
+        return new AmazonS3Client(config);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace CloudPocket.Api.Storage;
+
+// Streams one file into S3 through a bounded set of part buffers, hashing as it goes, so memory stays flat
+// whatever the size. A file that fits in one part is sent as a single PutObject; a larger one as a multipart
+// upload with a few parts in flight. Nothing is visible until CommitAsync; AbortAsync leaves no object behind.
+internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, string contentType) : IAsyncDisposable
+{
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly SemaphoreSlim _slots = new(options.MaxConcurrentPartUploads);
+    private readonly List<Task<PartETag>> _parts = [];
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(options.PartSizeBytes);
+    private int _filled;
+    private string? _uploadId;
+    private bool _stored;
+
+    public string Key => key;
+
+    public long Size { get; private set; }
+
+    public string ContentType => contentType;
+
+    // The free space of the current part buffer; the caller reads into it, then calls AdvanceAsync.
+    public Memory<byte> GetMemory() => _buffer.AsMemory(_filled, options.PartSizeBytes - _filled);
+
+    public async ValueTask AdvanceAsync(int count, CancellationToken cancellationToken)
+    {
+        _sha256.AppendData(_buffer, _filled, count);
+        _filled += count;
+        Size += count;
+        if (_filled == options.PartSizeBytes)
+        {
+            await SendPartAsync(cancellationToken);
+        }
+    }
+
+    // Stores the object and returns the hex SHA-256 of every byte written.
+    public async Task<string> CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_uploadId is null)
+        {
+            await s3.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = options.BucketName,
+                Key = key,
+                ContentType = contentType,
+                InputStream = new MemoryStream(_buffer, 0, _filled, writable: false),
+            }, cancellationToken);
+        }
+        else
+        {
+            if (_filled > 0)
+            {
+                await SendPartAsync(cancellationToken);
+            }
+
+            var parts = await Task.WhenAll(_parts);
+            await s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = options.BucketName,
+                Key = key,
+                UploadId = _uploadId,
+                PartETags = [.. parts],
+            }, cancellationToken);
+        }
+
+        _stored = true;
+        return Convert.ToHexStringLower(_sha256.GetHashAndReset());
+    }
+
+    // Best effort and never cancelled: it runs after the request failed or the client went away.
+    public async Task AbortAsync()
+    {
+        await PartsSettledAsync();
+        if (_stored)
+        {
+            await s3.DeleteObjectAsync(options.BucketName, key, CancellationToken.None);
+        }
+        else if (_uploadId is not null)
+        {
+            await s3.AbortMultipartUploadAsync(options.BucketName, key, _uploadId, CancellationToken.None);
+        }
+    }
+
+    private async Task SendPartAsync(CancellationToken cancellationToken)
+    {
+        // A part that already failed means S3 is in trouble: stop reading the client's body and say so now.
+        if (_parts.Find(p => p.IsFaulted) is { } failed)
+        {
+            await failed;
+        }
+
+        _uploadId ??= (await s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
+        {
+            BucketName = options.BucketName,
+            Key = key,
+            ContentType = contentType,
+            ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+        }, cancellationToken)).UploadId;
+
+        await _slots.WaitAsync(cancellationToken);
+        _parts.Add(UploadPartAsync(_buffer, _filled, _parts.Count + 1, cancellationToken));
+        _buffer = ArrayPool<byte>.Shared.Rent(options.PartSizeBytes);
+        _filled = 0;
+    }
+
+    private async Task<PartETag> UploadPartAsync(byte[] buffer, int length, int partNumber, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await s3.UploadPartAsync(new UploadPartRequest
+            {
+                BucketName = options.BucketName,
+                Key = key,
+                UploadId = _uploadId,
+                PartNumber = partNumber,
+                PartSize = length,
+                ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+                InputStream = new MemoryStream(buffer, 0, length, writable: false),
+            }, cancellationToken);
+            return new PartETag(response);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            _slots.Release();
+        }
+    }
+
+    private Task PartsSettledAsync() =>
+        Task.WhenAll(_parts.Select(p => p.ContinueWith(static _ => { }, TaskScheduler.Default)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await PartsSettledAsync();
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _sha256.Dispose();
+        _slots.Dispose();
+    }
+}
