@@ -1,5 +1,7 @@
 using CloudPocket.Api.Files;
 using CloudPocket.Api.Infrastructure;
+using CloudPocket.Api.Security;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,10 +11,14 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapScalarApiReference();
 app.MapFilesApi();
 
 return app.RunReportingInvalidOptions();

@@ -1,5 +1,6 @@
 using CloudPocket.Api.Storage;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace CloudPocket.Api.Files;
@@ -7,7 +8,7 @@ namespace CloudPocket.Api.Files;
 // Reads a multipart/form-data body section by section and streams the one `file` part into S3.
 // The whole body is read before anything is committed, so a second `file` part or a truncated body
 // leaves nothing stored.
-public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvider clock)
+public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvider clock, IOptions<UploadOptions> options)
 {
     private const string FileField = "file";
     private const string DefaultContentType = "application/octet-stream";
@@ -15,13 +16,24 @@ public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvide
 
     public async Task<FileRecord> UploadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var reader = new MultipartReader(GetBoundary(request.ContentType), request.Body) { BodyLengthLimit = null };
+        var limits = options.Value;
+        var reader = new MultipartReader(GetBoundary(request.ContentType), request.Body)
+        {
+            BodyLengthLimit = null,
+            HeadersLengthLimit = limits.MaxPartHeadersBytes,
+        };
         S3Upload? upload = null;
         string? filename = null;
+        var parts = 0;
         try
         {
             while (await ReadNextSectionAsync(reader, cancellationToken) is { } section)
             {
+                if (++parts > limits.MaxFormParts)
+                {
+                    throw UploadRejectedException.BadRequest($"The form has more than {limits.MaxFormParts} parts.");
+                }
+
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
                     || !FileField.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, StringComparison.Ordinal))
@@ -36,7 +48,7 @@ public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvide
 
                 filename = ReadFilename(disposition);
                 upload = store.BeginUpload(ReadContentType(section.ContentType));
-                await CopyAsync(section.Body, upload, cancellationToken);
+                await CopyAsync(section.Body, upload, limits.MaxFileSizeBytes, cancellationToken);
             }
 
             if (upload is null || filename is null)
@@ -44,8 +56,8 @@ public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvide
                 throw UploadRejectedException.BadRequest("The form has no 'file' part. Send the file as multipart/form-data field 'file'.");
             }
 
-            var sha256 = await upload.CommitAsync(cancellationToken);
-            var file = new FileRecord(upload.Key, filename, upload.Size, upload.ContentType, sha256, clock.GetUtcNow());
+            var stored = await upload.CommitAsync(cancellationToken);
+            var file = new FileRecord(upload.Key, filename, upload.Size, upload.ContentType, stored.Sha256, clock.GetUtcNow(), stored.ETag);
             await store.SaveRecordAsync(file, cancellationToken);
             index.Add(file);
             return file;
@@ -101,7 +113,7 @@ public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvide
             : DefaultContentType;
 
     // A body that breaks off or is not valid multipart is the client's error, not the server's.
-    private static async Task<MultipartSection?> ReadNextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
+    private async Task<MultipartSection?> ReadNextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
     {
         try
         {
@@ -113,15 +125,24 @@ public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvide
         }
     }
 
-    private static async Task CopyAsync(Stream body, S3Upload upload, CancellationToken cancellationToken)
+    // Counted while streaming, so a chunked body without Content-Length is held to the same limit.
+    private async Task CopyAsync(Stream body, S3Upload upload, long maxBytes, CancellationToken cancellationToken)
     {
         while (await ReadAsync(body, upload.GetMemory(), cancellationToken) is > 0 and var read)
         {
+            if (upload.Size + read > maxBytes)
+            {
+                throw TooLarge(maxBytes);
+            }
+
             await upload.AdvanceAsync(read, cancellationToken);
         }
     }
 
-    private static async ValueTask<int> ReadAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
+    public static UploadRejectedException TooLarge(long maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, "File too large", $"Files may be at most {maxBytes} bytes.");
+
+    private async ValueTask<int> ReadAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         try
         {
@@ -136,8 +157,11 @@ public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvide
     private static bool IsMalformedBody(Exception e, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && e is InvalidDataException or IOException;
 
-    // Kestrel says itself when a body is too large (413) or cut short (400).
-    private static UploadRejectedException Malformed(Exception e) => e is BadHttpRequestException bad
-        ? new UploadRejectedException(bad.StatusCode, "Invalid request body", "The request body was rejected: " + bad.Message)
-        : UploadRejectedException.BadRequest("The multipart body is malformed or ends before its closing boundary.");
+    // Kestrel says itself when a body is over the limit (413) or cut short (400).
+    private UploadRejectedException Malformed(Exception e) => e switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(options.Value.MaxFileSizeBytes),
+        BadHttpRequestException bad => new UploadRejectedException(bad.StatusCode, "Invalid request body", "The request body was cut short or is malformed."),
+        _ => UploadRejectedException.BadRequest("The multipart body is malformed, has over-long part headers, or ends before its closing boundary."),
+    };
 }

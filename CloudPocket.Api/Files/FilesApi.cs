@@ -1,29 +1,49 @@
+using System.ComponentModel;
+using CloudPocket.Api.Security;
 using CloudPocket.Api.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CloudPocket.Api.Files;
 
 public static class FilesApi
 {
+    public const int MaxPageSize = 1000;
+    private const long FormOverheadBytes = 16 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapFilesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").WithTags("Files");
+        var api = app.MapGroup("").WithTags("Files").AddEndpointFilter<ApiKeyFilter>();
 
-        api.MapPost("/upload/", UploadAsync);
-        api.MapGet("/files/", ListFilenames);
-        api.MapGet("/download/{s3_key}", DownloadAsync);
+        api.MapPost("/upload/", UploadAsync)
+            .WithSummary("Upload one file as multipart/form-data field 'file'")
+            .WithMultipartFileBody()
+            .RequireRateLimiting(UploadRateLimiting.Policy);
+        api.MapGet("/files/", ListFilenames).WithSummary("Names of all files, oldest upload first");
+        api.MapGet("/files/page", ListPage).WithSummary("Files with metadata, newest first, paged with an opaque cursor");
+        api.MapGet("/files/{s3_key}", GetMetadata).WithSummary("One file's metadata");
+        api.MapDelete("/files/{s3_key}", DeleteAsync).WithSummary("Delete a file");
+        api.MapMethods("/download/{s3_key}", [HttpMethods.Get, HttpMethods.Head], Download)
+            .WithSummary("The file's bytes, as an attachment; supports single byte ranges and conditional requests");
 
         return app;
     }
 
     public static async Task<Results<Ok<UploadResponse>, ProblemHttpResult>> UploadAsync(
-        HttpContext context, FileUploader uploader, CancellationToken cancellationToken)
+        HttpContext context, FileUploader uploader, IOptions<UploadOptions> options, CancellationToken cancellationToken)
     {
-        // Uploads stream to S3 part by part, so Kestrel's 30 MB default body limit does not apply here.
+        // Uploads stream to S3 part by part, so Kestrel's 30 MB default gives way to the file limit plus room for the form around it.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = null;
+            limit.MaxRequestBodySize = options.Value.MaxFileSizeBytes + FormOverheadBytes;
+        }
+
+        if (context.Request.ContentLength > options.Value.MaxFileSizeBytes + FormOverheadBytes)
+        {
+            var tooLarge = FileUploader.TooLarge(options.Value.MaxFileSizeBytes);
+            return TypedResults.Problem(tooLarge.Message, statusCode: tooLarge.StatusCode, title: tooLarge.Title);
         }
 
         try
@@ -39,17 +59,53 @@ public static class FilesApi
 
     public static Ok<IReadOnlyList<string>> ListFilenames(FileIndex index) => TypedResults.Ok(index.Filenames());
 
-    public static async Task<Results<S3FileResult, ProblemHttpResult>> DownloadAsync(
-        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "s3_key")] string key,
-        FileIndex index, S3FileStore store, CancellationToken cancellationToken)
+    public static Results<Ok<FilePage>, ProblemHttpResult> ListPage(
+        FileIndex index,
+        [Description("Entries per page, 1 to 1000")] int? limit,
+        [Description("The next_cursor of the previous page")] string? cursor,
+        [Description("Only names containing this text, case-insensitive")] string? name)
     {
-        // Only what this service wrote and still lists can be read, whatever else the bucket holds.
-        if (!StorageKey.IsValid(key) || !index.TryGet(key, out var file)
-            || await store.OpenReadAsync(key, cancellationToken) is not { } s3Object)
+        if (limit is < 1 or > MaxPageSize)
         {
-            return TypedResults.Problem("No file has that key.", statusCode: StatusCodes.Status404NotFound, title: "File not found");
+            return BadRequest($"limit must be between 1 and {MaxPageSize}.");
         }
 
-        return new S3FileResult(file, s3Object);
+        try
+        {
+            return TypedResults.Ok(index.Page(cursor, limit ?? 100, name));
+        }
+        catch (InvalidCursorException e)
+        {
+            return BadRequest(e.Message);
+        }
     }
+
+    public static Results<Ok<FileMetadata>, ProblemHttpResult> GetMetadata([FromRoute(Name = "s3_key")] string key, FileIndex index) =>
+        Find(index, key) is { } file ? TypedResults.Ok(FileMetadata.From(file)) : NotFound();
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        [FromRoute(Name = "s3_key")] string key, FileIndex index, S3FileStore store, CancellationToken cancellationToken)
+    {
+        if (Find(index, key) is null)
+        {
+            return NotFound();
+        }
+
+        await store.DeleteAsync(key, cancellationToken);
+        index.Remove(key);
+        return TypedResults.NoContent();
+    }
+
+    // Only what this service wrote and still lists can be read, whatever else the bucket holds.
+    public static Results<S3FileResult, ProblemHttpResult> Download([FromRoute(Name = "s3_key")] string key, FileIndex index, S3FileStore store) =>
+        Find(index, key) is { } file ? new S3FileResult(file, store) : NotFound();
+
+    private static FileRecord? Find(FileIndex index, string key) =>
+        StorageKey.IsValid(key) && index.TryGet(key, out var file) ? file : null;
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem("No file has that key.", statusCode: StatusCodes.Status404NotFound, title: "File not found");
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
 }

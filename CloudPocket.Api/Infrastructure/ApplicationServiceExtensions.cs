@@ -2,7 +2,9 @@ using System.Text.Json;
 using Amazon.S3;
 using CloudPocket.Api.Files;
 using CloudPocket.Api.Health;
+using CloudPocket.Api.Security;
 using CloudPocket.Api.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace CloudPocket.Api.Infrastructure;
@@ -12,12 +14,24 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.Logging.QuietHostStartFailures();
 
         services.AddOptions<S3Options>()
             .BindConfiguration(S3Options.SectionName)
-            // The seed service named its bucket with S3_BUCKET; that still works.
-            .Configure<IConfiguration>((options, configuration) => options.BucketName ??= configuration["S3_BUCKET"])
+            // The seed service named its bucket with S3_BUCKET; that still works. AWS_REGION is the SDK's own variable.
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                options.BucketName ??= configuration["S3_BUCKET"];
+                options.Region ??= configuration["AWS_REGION"];
+            })
             .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccessOptions>()
+            .BindConfiguration(AccessOptions.SectionName)
+            .Validate<IConfiguration>(
+                (access, configuration) => access.ApiKeys.Any(k => k.Length > 0) || access.AllowAnonymous || ListenAddresses.AreAllLoopback(configuration),
+                "No API key is configured (Access:ApiKeys) and the API would listen on a non-loopback address; configure keys, or set Access:AllowAnonymous=true to serve anyone.")
             .ValidateOnStart();
 
         services.AddSingleton<IAmazonS3>(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3Options>>().Value));
@@ -26,13 +40,24 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<FileIndex>();
         services.AddSingleton<FileUploader>();
         services.AddHostedService<FileIndexLoader>();
+        services.AddHostedService<AccessAnnouncer>();
+        services.AddHostedService<AbandonedUploadSweeper>();
 
         services.AddHealthChecks()
             .AddCheck<S3HealthCheck>("s3")
             .AddCheck<FileIndexHealthCheck>("index");
 
         services.AddExceptionHandler<StorageUnavailableHandler>();
+        services.AddUploadRateLimiting();
+        services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // A client that trickles its body or headers is cut off: below 1 KiB/s after a 10 s grace, or headers not done in 15 s.
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 1024, gracePeriod: TimeSpan.FromSeconds(10));
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+        });
 
         return builder;
     }

@@ -17,7 +17,7 @@ internal static class S3ClientFactory
         };
 
         // Setting a region after ServiceURL would clear the endpoint, so the region goes first.
-        var region = Environment.GetEnvironmentVariable("AWS_REGION");
+        var region = options.Region;
         if (!string.IsNullOrWhiteSpace(region))
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);

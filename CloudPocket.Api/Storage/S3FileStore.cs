@@ -36,11 +36,16 @@ public sealed class S3FileStore(IAmazonS3 s3, IOptions<S3Options> options)
     }
 
     // Null when the object is gone from the bucket although the index still had it.
-    public async Task<GetObjectResponse?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    public async Task<GetObjectResponse?> OpenReadAsync(string key, Files.ByteRange? range, CancellationToken cancellationToken)
     {
         try
         {
-            return await s3.GetObjectAsync(Bucket, key, cancellationToken);
+            return await s3.GetObjectAsync(new GetObjectRequest
+            {
+                BucketName = Bucket,
+                Key = key,
+                ByteRange = range is { } r ? new Amazon.S3.Model.ByteRange(r.From, r.To) : null,
+            }, cancellationToken);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -57,6 +62,13 @@ public sealed class S3FileStore(IAmazonS3 s3, IOptions<S3Options> options)
         catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
         {
         }
+    }
+
+    // The record goes first: once it is gone the file is no longer listed, whatever happens to the bytes.
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        await s3.DeleteObjectAsync(Bucket, RecordKey(key), cancellationToken);
+        await s3.DeleteObjectAsync(Bucket, key, cancellationToken);
     }
 
     public Task PingAsync(CancellationToken cancellationToken) =>

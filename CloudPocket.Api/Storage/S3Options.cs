@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CloudPocket.Api.Storage;
 
-// Where the bytes live. Credentials and region come from the AWS SDK's default chain, never from here.
-public sealed class S3Options
+// Where the bytes live. Credentials come from the AWS SDK's default chain, never from here.
+public sealed class S3Options : IValidatableObject
 {
     public const string SectionName = "S3";
     public const int MiB = 1024 * 1024;
@@ -16,6 +16,9 @@ public sealed class S3Options
     public string? ServiceUrl { get; set; }
 
     public bool ForcePathStyle { get; set; }
+
+    // AWS_REGION unless set here; with a custom endpoint it only names the signing region (us-east-1 if empty).
+    public string? Region { get; set; }
 
     public bool CreateBucketIfMissing { get; set; }
 
@@ -32,4 +35,18 @@ public sealed class S3Options
 
     [Range(0, 10)]
     public int MaxErrorRetry { get; set; } = 1;
+
+    // Multipart uploads left behind by a killed process are aborted once they are this old.
+    public TimeSpan AbandonedUploadAge { get; set; } = TimeSpan.FromHours(24);
+
+    public TimeSpan AbandonedUploadSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(ServiceUrl) && string.IsNullOrWhiteSpace(Region))
+        {
+            yield return new ValidationResult(
+                "Set AWS_REGION (or S3:Region) to use AWS S3, or S3:ServiceUrl to use an emulator.", [nameof(Region)]);
+        }
+    }
 }

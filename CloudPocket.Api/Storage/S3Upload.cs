@@ -38,18 +38,19 @@ internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, stri
         }
     }
 
-    // Stores the object and returns the hex SHA-256 of every byte written.
-    public async Task<string> CommitAsync(CancellationToken cancellationToken)
+    // Stores the object; returns S3's ETag and the hex SHA-256 of every byte written.
+    public async Task<StoredObject> CommitAsync(CancellationToken cancellationToken)
     {
+        string eTag;
         if (_uploadId is null)
         {
-            await s3.PutObjectAsync(new PutObjectRequest
+            eTag = (await s3.PutObjectAsync(new PutObjectRequest
             {
                 BucketName = options.BucketName,
                 Key = key,
                 ContentType = contentType,
                 InputStream = new MemoryStream(_buffer, 0, _filled, writable: false),
-            }, cancellationToken);
+            }, cancellationToken)).ETag;
         }
         else
         {
@@ -59,17 +60,17 @@ internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, stri
             }
 
             var parts = await Task.WhenAll(_parts);
-            await s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            eTag = (await s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
             {
                 BucketName = options.BucketName,
                 Key = key,
                 UploadId = _uploadId,
                 PartETags = [.. parts],
-            }, cancellationToken);
+            }, cancellationToken)).ETag;
         }
 
         _stored = true;
-        return Convert.ToHexStringLower(_sha256.GetHashAndReset());
+        return new StoredObject(eTag, Convert.ToHexStringLower(_sha256.GetHashAndReset()));
     }
 
     // Best effort and never cancelled: it runs after the request failed or the client went away.

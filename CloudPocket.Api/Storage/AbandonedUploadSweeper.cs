@@ -1,0 +1,70 @@
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.Options;
+
+namespace CloudPocket.Api.Storage;
+
+// Uploads are aborted when they fail, but a killed process cannot abort its own. This sweep aborts multipart
+// uploads of this service's keys that are older than S3:AbandonedUploadAge, where the backend lists them
+// (AWS S3 and LocalStack do; fauxqs answers the listing with no uploads, so there it finds nothing).
+public sealed partial class AbandonedUploadSweeper(
+    IAmazonS3 s3, IOptions<S3Options> options, TimeProvider clock, ILogger<AbandonedUploadSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var timer = new PeriodicTimer(settings.AbandonedUploadSweepInterval, clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(settings, stoppingToken);
+            }
+            catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
+            {
+                LogSweepFailed(e.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> SweepAsync(S3Options settings, CancellationToken cancellationToken)
+    {
+        var aborted = 0;
+        var request = new ListMultipartUploadsRequest { BucketName = settings.BucketName };
+        do
+        {
+            var page = await s3.ListMultipartUploadsAsync(request, cancellationToken);
+            foreach (var upload in Abandoned(page.MultipartUploads ?? [], clock.GetUtcNow(), settings.AbandonedUploadAge))
+            {
+                await s3.AbortMultipartUploadAsync(settings.BucketName, upload.Key, upload.UploadId, cancellationToken);
+                aborted++;
+            }
+
+            request.KeyMarker = page.NextKeyMarker;
+            request.UploadIdMarker = page.NextUploadIdMarker;
+            if (page.IsTruncated != true)
+            {
+                break;
+            }
+        }
+        while (true);
+
+        if (aborted > 0)
+        {
+            LogAborted(aborted);
+        }
+
+        return aborted;
+    }
+
+    public static IEnumerable<MultipartUpload> Abandoned(IEnumerable<MultipartUpload> uploads, DateTimeOffset now, TimeSpan age) =>
+        uploads.Where(u => StorageKey.IsValid(u.Key) && u.Initiated is { } initiated && now - new DateTimeOffset(initiated.ToUniversalTime()) > age);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Aborted {Count} abandoned multipart uploads")]
+    private partial void LogAborted(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep of abandoned multipart uploads failed; it runs again later: {Reason}")]
+    private partial void LogSweepFailed(string reason);
+}

@@ -1,0 +1,3 @@
+namespace CloudPocket.Api.Storage;
+
+public sealed record StoredObject(string ETag, string Sha256);
