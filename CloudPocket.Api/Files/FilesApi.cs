@@ -72,7 +72,7 @@ public static class FilesApi
 
         try
         {
-            return TypedResults.Ok(index.Page(cursor, limit ?? 100, name));
+            return TypedResults.Ok(index.Page(string.IsNullOrEmpty(cursor) ? null : cursor, limit ?? 100, name));
         }
         catch (InvalidCursorException e)
         {

@@ -1,0 +1,41 @@
+// Starts fauxqs' S3 emulator on a loopback address with file persistence.
+// startFauxqs() always binds 0.0.0.0, so this wires the same stores itself and listens where told.
+// Usage: node fauxqs-s3.mjs --port 4566 --data ./data [--host 127.0.0.1]
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "4566" },
+    host: { type: "string", default: "127.0.0.1" },
+    data: { type: "string" },
+  },
+});
+
+const dist = new URL("../node_modules/fauxqs/dist/", import.meta.url);
+const load = (path) => import(new URL(path, dist).href);
+const { buildApp } = await load("app.js");
+const { S3Store } = await load("s3/s3Store.js");
+const { SqsStore } = await load("sqs/sqsStore.js");
+const { SnsStore } = await load("sns/snsStore.js");
+const { FileS3Persistence } = await load("s3/fileS3Persistence.js");
+
+const s3Store = new S3Store();
+let persistence;
+if (values.data) {
+  persistence = new FileS3Persistence(values.data);
+  persistence.loadS3(s3Store);
+  s3Store.persistence = persistence;
+}
+
+const app = buildApp({ logger: false, stores: { sqsStore: new SqsStore(), snsStore: new SnsStore(), s3Store } });
+if (persistence) app.addHook("preClose", () => persistence.close());
+
+const address = await app.listen({ port: Number(values.port), host: values.host });
+console.log(`fauxqs S3 listening on ${address}${values.data ? `, data in ${values.data}` : ", in memory"}`);
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    await app.close();
+    process.exit(0);
+  });
+}
