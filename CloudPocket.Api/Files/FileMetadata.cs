@@ -1,7 +1,7 @@
 namespace CloudPocket.Api.Files;
 
 // One file as the API shows it.
-public sealed record FileMetadata(
+public record FileMetadata(
     string S3Key,
     string Filename,
     long Size,

@@ -33,11 +33,11 @@ public sealed class S3FileResult(FileRecord file, S3FileStore store) : IResult
         }
 
         var length = range?.Length ?? file.Size;
-        using var s3Object = HttpMethods.IsHead(request.Method) || length == 0
-            ? null
-            : await store.OpenReadAsync(file.S3Key, range, httpContext.RequestAborted);
-        if (s3Object is null && !HttpMethods.IsHead(request.Method) && length > 0)
+        var sendsBody = !HttpMethods.IsHead(request.Method) && length > 0;
+        using var s3Object = sendsBody ? await store.OpenReadAsync(file.S3Key, range, httpContext.RequestAborted) : null;
+        if (sendsBody && s3Object is null)
         {
+            // The index still lists it but the bucket lost it (deleted behind the service's back).
             response.Headers.Clear();
             await TypedResults.Problem("The file's bytes are missing from storage.", statusCode: StatusCodes.Status404NotFound,
                 title: "File not found").ExecuteAsync(httpContext);

@@ -1,14 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace CloudPocket.Api.Files;
 
-public sealed record UploadResponse(
-    string Status,
-    string S3Key,
-    string Filename,
-    long Size,
-    string ContentType,
-    string Sha256,
-    DateTimeOffset UploadedAt)
+// The seed's upload answer: the file's metadata with "status" first.
+public sealed record UploadResponse : FileMetadata
 {
-    public static UploadResponse Uploaded(FileRecord file) =>
-        new("uploaded", file.S3Key, file.Filename, file.Size, file.ContentType, file.Sha256, file.UploadedAt);
+    private UploadResponse(FileMetadata metadata)
+        : base(metadata)
+    {
+    }
+
+    [JsonPropertyOrder(-1)]
+    public string Status { get; } = "uploaded";
+
+    public static UploadResponse Uploaded(FileRecord file) => new(From(file));
 }

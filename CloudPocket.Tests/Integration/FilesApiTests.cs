@@ -110,4 +110,16 @@ public class FilesApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixt
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task FileWhoseBytesVanishedFromTheBucketIsNotFound()
+    {
+        var upload = await UploadAsync([5, 5, 5], "vanishing.bin");
+        await fixture.S3.DeleteObjectAsync(fixture.Bucket, upload.S3Key);
+
+        using var response = await _client.GetAsync($"/download/{upload.S3Key}");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Null(response.Headers.ETag);
+    }
 }
