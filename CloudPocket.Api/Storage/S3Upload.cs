@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -73,17 +74,25 @@ internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, stri
         return new StoredObject(eTag, Convert.ToHexStringLower(_sha256.GetHashAndReset()));
     }
 
-    // Best effort and never cancelled: it runs after the request failed or the client went away.
+    // Best effort and never cancelled: it runs after the request failed or the client went away. If S3 itself is the
+    // failure the abort fails too; the request's own error is what the client must see, and the sweep
+    // (AbandonedUploadSweeper) removes what is left.
     public async Task AbortAsync()
     {
         await PartsSettledAsync();
-        if (_stored)
+        try
         {
-            await s3.DeleteObjectAsync(options.BucketName, key, CancellationToken.None);
+            if (_stored)
+            {
+                await s3.DeleteObjectAsync(options.BucketName, key, CancellationToken.None);
+            }
+            else if (_uploadId is not null)
+            {
+                await s3.AbortMultipartUploadAsync(options.BucketName, key, _uploadId, CancellationToken.None);
+            }
         }
-        else if (_uploadId is not null)
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or OperationCanceledException)
         {
-            await s3.AbortMultipartUploadAsync(options.BucketName, key, _uploadId, CancellationToken.None);
         }
     }
 
