@@ -1,4 +1,5 @@
 using CloudPocket.Api.Storage;
+using CloudPocket.Api.Telemetry;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -8,7 +9,9 @@ namespace CloudPocket.Api.Files;
 // Reads a multipart/form-data body section by section and streams the one `file` part into S3.
 // The whole body is read before anything is committed, so a second `file` part or a truncated body
 // leaves nothing stored.
-public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvider clock, IOptions<UploadOptions> options)
+public sealed partial class FileUploader(
+    S3FileStore store, FileIndex index, TimeProvider clock, IOptions<UploadOptions> options,
+    FileTransferMetrics metrics, ILogger<FileUploader> logger)
 {
     private const string FileField = "file";
     private const string DefaultContentType = "application/octet-stream";
@@ -16,6 +19,7 @@ public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvide
 
     public async Task<FileRecord> UploadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
         var limits = options.Value;
         var reader = new MultipartReader(GetBoundary(request.ContentType), request.Body)
         {
@@ -60,6 +64,8 @@ public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvide
             var file = new FileRecord(upload.Key, filename, upload.Size, upload.ContentType, stored.Sha256, clock.GetUtcNow(), stored.ETag);
             await store.SaveRecordAsync(file, cancellationToken);
             index.Add(file);
+            metrics.Uploaded(file.Size, clock.GetElapsedTime(started));
+            LogStored(file.Filename, file.S3Key, file.Size);
             return file;
         }
         catch when (upload is not null)
@@ -164,4 +170,7 @@ public sealed class FileUploader(S3FileStore store, FileIndex index, TimeProvide
         BadHttpRequestException bad => new UploadRejectedException(bad.StatusCode, "Invalid request body", "The request body was cut short or is malformed."),
         _ => UploadRejectedException.BadRequest("The multipart body is malformed, has over-long part headers, or ends before its closing boundary."),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Filename} as {S3Key} ({Size} bytes)")]
+    private partial void LogStored(string filename, string s3Key, long size);
 }

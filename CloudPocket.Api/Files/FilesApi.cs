@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using CloudPocket.Api.Security;
 using CloudPocket.Api.Storage;
+using CloudPocket.Api.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -97,8 +98,9 @@ public static class FilesApi
     }
 
     // Only what this service wrote and still lists can be read, whatever else the bucket holds.
-    public static Results<S3FileResult, ProblemHttpResult> Download([FromRoute(Name = "s3_key")] string key, FileIndex index, S3FileStore store) =>
-        Find(index, key) is { } file ? new S3FileResult(file, store) : NotFound();
+    public static Results<S3FileResult, ProblemHttpResult> Download(
+        [FromRoute(Name = "s3_key")] string key, FileIndex index, S3FileStore store, FileTransferMetrics metrics) =>
+        Find(index, key) is { } file ? new S3FileResult(file, store, metrics) : NotFound();
 
     private static FileRecord? Find(FileIndex index, string key) =>
         StorageKey.IsValid(key) && index.TryGet(key, out var file) ? file : null;

@@ -1,12 +1,14 @@
+using System.Diagnostics;
 using System.Globalization;
 using CloudPocket.Api.Storage;
+using CloudPocket.Api.Telemetry;
 using Microsoft.Net.Http.Headers;
 
 namespace CloudPocket.Api.Files;
 
 // Answers GET and HEAD of a stored file: conditional requests and single byte ranges are decided from the index,
 // and only the bytes asked for are fetched from S3 and copied straight to the client, without buffering.
-public sealed class S3FileResult(FileRecord file, S3FileStore store) : IResult
+public sealed class S3FileResult(FileRecord file, S3FileStore store, FileTransferMetrics metrics) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -53,7 +55,9 @@ public sealed class S3FileResult(FileRecord file, S3FileStore store) : IResult
 
         if (s3Object is not null)
         {
+            var started = FileTransferMetrics.Now();
             await s3Object.ResponseStream.CopyToAsync(response.Body, httpContext.RequestAborted);
+            metrics.Downloaded(length, Stopwatch.GetElapsedTime(started));
         }
     }
 

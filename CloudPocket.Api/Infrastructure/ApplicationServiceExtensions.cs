@@ -4,6 +4,7 @@ using CloudPocket.Api.Files;
 using CloudPocket.Api.Health;
 using CloudPocket.Api.Security;
 using CloudPocket.Api.Storage;
+using CloudPocket.Api.Telemetry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<S3FileStore>();
         services.AddSingleton<FileIndex>();
         services.AddSingleton<FileUploader>();
+        services.AddSingleton<FileTransferMetrics>();
         services.AddHostedService<FileIndexLoader>();
         services.AddHostedService<AccessAnnouncer>();
         services.AddHostedService<AbandonedUploadSweeper>();

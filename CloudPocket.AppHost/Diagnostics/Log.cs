@@ -34,4 +34,13 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Error, "The health monitor of {Resource} failed.")]
     public static partial void MonitorFailed(ILogger logger, string resource, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Information, "Login to the dashboard at {LoginUrl}")]
+    public static partial void DashboardListening(ILogger logger, Uri loginUrl);
+
+    [LoggerMessage(12, LogLevel.Error, "The dashboard could not start on port {Port} (set Dashboard:Port or CLOUDPOCKET_DASHBOARD_PORT to another port, 0 for any free one): {Reason}")]
+    public static partial void DashboardFailed(ILogger logger, int port, string reason);
+
+    [LoggerMessage(13, LogLevel.Warning, "Dashboard action {Action} on {Resource} failed.")]
+    public static partial void DashboardActionFailed(ILogger logger, string action, string resource, Exception exception);
 }

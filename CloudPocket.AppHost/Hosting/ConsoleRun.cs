@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using CloudPocket.AppHost.ApplicationModel;
+using CloudPocket.AppHost.Dashboard;
 using CloudPocket.AppHost.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,8 @@ internal sealed class ConsoleRun(Orchestrator app, ILogger logger)
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         // A closed terminal: the resources run in their own sessions and would not get its hangup.
         using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+        // Before the resources, so the page can already show them starting; disposed last, after they stopped.
+        await using var dashboard = await DashboardLauncher.TryStartAsync(app, logger, shutdown.Token);
         var exitCode = 0;
         try
         {

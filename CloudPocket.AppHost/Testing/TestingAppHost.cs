@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using CloudPocket.AppHost.Dashboard;
 using CloudPocket.AppHost.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudPocket.AppHost.Testing;
 
@@ -12,16 +14,37 @@ public sealed class TestingAppHost : IAsyncDisposable
 {
     private readonly Orchestrator _app;
     private readonly string _dataRoot;
+    private readonly DashboardServer? _dashboard;
 
-    private TestingAppHost(Orchestrator app, string dataRoot)
+    private TestingAppHost(Orchestrator app, string dataRoot, DashboardServer? dashboard = null)
     {
         _app = app;
         _dataRoot = dataRoot;
+        _dashboard = dashboard;
     }
 
     /// <summary>Runs the AppHost's Program under the testing hook, starts every resource and waits until all are Healthy.</summary>
     /// <exception cref="InvalidOperationException">Something did not start; the message has each resource's last output.</exception>
-    public static async Task<TestingAppHost> StartAsync(CancellationToken cancellationToken, params string[] args)
+    public static Task<TestingAppHost> StartAsync(CancellationToken cancellationToken, params string[] args) =>
+        StartCoreAsync(withDashboard: false, args, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync"/>, plus the dashboard on a free loopback port (see <see cref="DashboardLoginUrl"/>).</summary>
+    public static Task<TestingAppHost> StartWithDashboardAsync(CancellationToken cancellationToken, params string[] args) =>
+        StartCoreAsync(withDashboard: true, args, cancellationToken);
+
+    /// <summary>The dashboard's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri DashboardUrl => Dashboard.Url;
+
+    /// <summary>The dashboard's login token; <see cref="DashboardLoginUrl"/> carries it.</summary>
+    public string DashboardToken => Dashboard.Token;
+
+    /// <summary>Opening it logs a browser in (sets the HttpOnly session cookie) and redirects to the resources page.</summary>
+    public Uri DashboardLoginUrl => Dashboard.LoginUrl;
+
+    private DashboardServer Dashboard =>
+        _dashboard ?? throw new InvalidOperationException("This app was started without the dashboard: use StartWithDashboardAsync.");
+
+    private static async Task<TestingAppHost> StartCoreAsync(bool withDashboard, string[] args, CancellationToken cancellationToken)
     {
         var hook = new TestingHook(TestingDataRoot.Create());
         Orchestrator app;
@@ -35,8 +58,33 @@ public sealed class TestingAppHost : IAsyncDisposable
             throw;
         }
 
-        await TestingStartup.StartOrCleanUpAsync(app, hook.DataRoot, cancellationToken);
-        return new TestingAppHost(app, hook.DataRoot);
+        // The dashboard first, as under dotnet run: the resources get its OTLP address in their environment at launch.
+        DashboardServer? dashboard = null;
+        if (withDashboard)
+        {
+            try
+            {
+                dashboard = await DashboardServer.StartAsync(app, new DashboardSettings(Enabled: true, Port: 0), NullLogger.Instance, cancellationToken);
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                TestingDataRoot.Delete(hook.DataRoot);
+                throw;
+            }
+        }
+
+        try
+        {
+            await TestingStartup.StartOrCleanUpAsync(app, hook.DataRoot, cancellationToken);
+        }
+        catch when (dashboard is not null)
+        {
+            await dashboard.DisposeAsync();
+            throw;
+        }
+
+        return new TestingAppHost(app, hook.DataRoot, dashboard);
     }
 
     public HttpClient CreateHttpClient(string resourceName) =>
@@ -65,7 +113,13 @@ public sealed class TestingAppHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The resources first, as under dotnet run: their exporters flush their last telemetry to a live receiver.
         await _app.DisposeAsync();
+        if (_dashboard is not null)
+        {
+            await _dashboard.DisposeAsync();
+        }
+
         TestingDataRoot.Delete(_dataRoot);
     }
 
