@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Warning, "Dashboard action {Action} on {Resource} failed.")]
     public static partial void DashboardActionFailed(ILogger logger, string action, string resource, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Information, "{Resource} requires an API key (X-Api-Key or Authorization: Bearer) for this run: {ApiKey}")]
+    public static partial void ApiKey(ILogger logger, string resource, string apiKey);
 }

@@ -25,6 +25,11 @@ internal sealed class ConsoleRun(Orchestrator app, ILogger logger)
         {
             await app.StartAsync(shutdown.Token);
             Log.AllHealthy(logger, ResourceTable.Format(app.GetSnapshots()));
+            foreach (var resource in app.Resources.Where(r => r.GetApiKey() is not null))
+            {
+                Log.ApiKey(logger, resource.Name, resource.GetApiKey()!);
+            }
+
             await Task.Delay(Timeout.Infinite, shutdown.Token);
         }
         catch (AppHostException ex)

@@ -87,8 +87,20 @@ public sealed class TestingAppHost : IAsyncDisposable
         return new TestingAppHost(app, hook.DataRoot, dashboard);
     }
 
-    public HttpClient CreateHttpClient(string resourceName) =>
-        new(new SocketsHttpHandler { UseProxy = false }, disposeHandler: true) { BaseAddress = GetEndpoint(resourceName) };
+    /// <summary>A client for the resource's endpoint that sends the resource's generated API key, if it has one.</summary>
+    public HttpClient CreateHttpClient(string resourceName)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }, disposeHandler: true) { BaseAddress = GetEndpoint(resourceName) };
+        if (GetApiKey(resourceName) is { } key)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return client;
+    }
+
+    /// <summary>The API key the AppHost generated for the resource this run, or null.</summary>
+    public string? GetApiKey(string resourceName) => _app.Resources.Single(r => r.Name == resourceName).GetApiKey();
 
     public Uri GetEndpoint(string resourceName) => _app.GetEndpoint(resourceName);
 

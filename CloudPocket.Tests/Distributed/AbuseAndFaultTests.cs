@@ -19,7 +19,7 @@ public class AbuseAndFaultTests(CloudPocketAppFixture fixture)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await using var client = await RawHttp.ConnectAsync(fixture.App.GetEndpoint("api"), timeout.Token);
-        await client.WriteAsync(RawHttp.UploadHead(1_000_000, "slow.bin"), timeout.Token);
+        await client.WriteAsync(RawHttp.UploadHead(1_000_000, "slow.bin", fixture.App.GetApiKey("api")), timeout.Token);
         var clock = Stopwatch.StartNew();
 
         var closed = client.ReadUntilClosedAsync(timeout.Token);
@@ -52,7 +52,7 @@ public class AbuseAndFaultTests(CloudPocketAppFixture fixture)
 
         await using (var client = await RawHttp.ConnectAsync(fixture.App.GetEndpoint("api"), timeout.Token))
         {
-            await client.WriteAsync(RawHttp.UploadHead(64L * 1024 * 1024, name), timeout.Token);
+            await client.WriteAsync(RawHttp.UploadHead(64L * 1024 * 1024, name, fixture.App.GetApiKey("api")), timeout.Token);
             var chunk = RandomNumberGenerator.GetBytes(1024 * 1024);
             for (var i = 0; i < 20; i++)
             {
@@ -84,8 +84,9 @@ public class AbuseAndFaultTests(CloudPocketAppFixture fixture)
                     using var response = await api.PostAsync("/upload/", Multipart.File(u.Value, u.Key), timeout.Token);
                     return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<UploadResult>(timeout.Token) : null;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or IOException or System.Text.Json.JsonException)
                 {
+                    // The kill cut this upload, or its answer, short: it was not acknowledged.
                     return null;
                 }
             }).ToList();
@@ -135,5 +136,22 @@ public class AbuseAndFaultTests(CloudPocketAppFixture fixture)
             Assert.False(response.Headers.Contains("Server"), path);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         }
+    }
+
+    [Fact]
+    public async Task TheAppHostsApiWantsItsGeneratedKeyAndHealthStaysOpen()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var stranger = new HttpClient { BaseAddress = fixture.App.GetEndpoint("api") };
+        using var keyed = fixture.App.CreateHttpClient("api");
+
+        using var refused = await stranger.GetAsync("/files/", timeout.Token);
+        using var health = await stranger.GetAsync("/health", timeout.Token);
+        using var allowed = await keyed.GetAsync("/files/", timeout.Token);
+
+        Assert.False(string.IsNullOrEmpty(fixture.App.GetApiKey("api")));
+        await refused.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
     }
 }

@@ -17,8 +17,8 @@ public sealed class RawHttp : IAsyncDisposable
         return client;
     }
 
-    public static string UploadHead(long contentLength, string filename) =>
-        "POST /upload/ HTTP/1.1\r\nHost: localhost\r\n" +
+    public static string UploadHead(long contentLength, string filename, string? apiKey) =>
+        $"POST /upload/ HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {apiKey}\r\n" +
         $"Content-Type: multipart/form-data; boundary={RawMultipart.Boundary}\r\nContent-Length: {contentLength}\r\n\r\n" +
         $"--{RawMultipart.Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\n\r\n";
 
