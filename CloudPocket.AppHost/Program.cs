@@ -9,7 +9,7 @@ var s3 = builder.AddS3Emulator("s3")
 
 builder.AddProject("api", "CloudPocket.Api")
     .WithReference(s3)
-    .WithGeneratedApiKey()
+    .WithGeneratedApiKey(onlyWithArgument: "--api-key")
     .WaitFor(s3)
     .WithHttpHealthCheck("/health");
 

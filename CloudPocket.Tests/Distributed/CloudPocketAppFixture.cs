@@ -14,7 +14,8 @@ public sealed class CloudPocketAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
-        _app = await TestingAppHost.StartAsync(timeout.Token);
+        // With --api-key, as an operator would run it beyond a single-user laptop: every client here must send the key.
+        _app = await TestingAppHost.StartAsync(timeout.Token, "--api-key");
     }
 
     public async Task DisposeAsync()
