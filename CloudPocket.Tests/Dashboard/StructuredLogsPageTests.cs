@@ -44,4 +44,23 @@ public class StructuredLogsPageTests(DashboardFixture fixture)
             Assert.Contains(level, WarningOrWorse);
         }
     }
+
+    [Fact]
+    public async Task AnUploadsLogLineAppearsUnderTheApiWithALinkToItsTrace()
+    {
+        using var timeout = new CancellationTokenSource(Bounded.Step);
+        using var api = fixture.App.CreateHttpClient("api");
+        var name = $"logged-{Guid.NewGuid():N}.txt";
+        using var content = Support.Multipart.File("logged"u8.ToArray(), name, "text/plain");
+        using var response = await api.PostAsync("/upload/", content, timeout.Token);
+        await using var session = await fixture.OpenAsync(loggedIn: true);
+
+        await session.Page.GotoAsync("/structured").Within();
+        await session.Page.FillAsync("input[name='text']", name).Within();
+
+        var row = session.Page.Locator("#structured tbody tr", new() { HasText = name }).First;
+        await Expect(row.Locator("td.message")).ToContainTextAsync("Stored " + name, new() { Timeout = Bounded.Milliseconds(Bounded.Step) }).Within();
+        await Expect(row.Locator("td.resource")).ToHaveTextAsync("api", Bounded.Text()).Within();
+        await Expect(row.Locator("a[href*='trace']")).ToHaveCountAsync(1).Within();
+    }
 }
