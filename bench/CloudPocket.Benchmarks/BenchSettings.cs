@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Reflection;
+using CloudPocket.Api.Storage;
+
+namespace CloudPocket.Benchmarks;
+
+// What one run does. The defaults are the workloads; --quick shrinks them for a smoke run of the harness.
+internal sealed class BenchSettings
+{
+    public const long MiB = 1024 * 1024;
+
+    public string ApiPath { get; private set; } = EmbeddedApiPath();
+
+    public IReadOnlyList<long> LargeSizes { get; private set; } = [256 * MiB, 1024 * MiB];
+
+    // Best of N per large transfer: on 2 shared cores one run can be unlucky.
+    public int LargeRepeats { get; private set; } = 2;
+
+    public int SmallFileBytes { get; private set; } = 4 * 1024;
+
+    public int Clients { get; private set; } = 16;
+
+    public TimeSpan SmallPhase { get; private set; } = TimeSpan.FromSeconds(10);
+
+    public int IndexEntries { get; private set; } = 100_000;
+
+    // How long the rebuild may take before it is reported as not finishing (the target is 10 s).
+    public TimeSpan RebuildTimeout { get; private set; } = TimeSpan.FromSeconds(150);
+
+    public HashSet<string> Workloads { get; } = new(StringComparer.OrdinalIgnoreCase) { "large", "small", "index" };
+
+    // Null: the API's own defaults (S3Options), which the direct uploads then mirror.
+    public int? PartSizeBytes { get; private set; }
+
+    public int? MaxConcurrentPartUploads { get; private set; }
+
+    public Dictionary<string, string> ApiEnvironment { get; } = [];
+
+    public int EffectivePartSize => PartSizeBytes ?? new S3Options().PartSizeBytes;
+
+    public int EffectivePartConcurrency => MaxConcurrentPartUploads ?? new S3Options().MaxConcurrentPartUploads;
+
+    public bool Quick { get; private set; }
+
+    // Echo each API process's last log lines to stderr when it stops: for finding out why a figure is what it is.
+    public bool ShowApiOutput { get; private set; }
+
+    public static BenchSettings Parse(string[] args)
+    {
+        var settings = new BenchSettings();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--api":
+                    settings.ApiPath = Path.GetFullPath(Next());
+                    break;
+                case "--quick":
+                    settings.Quick = true;
+                    settings.LargeSizes = [32 * MiB, 64 * MiB];
+                    settings.LargeRepeats = 1;
+                    settings.SmallPhase = TimeSpan.FromSeconds(3);
+                    settings.IndexEntries = 5_000;
+                    break;
+                case "--large-mib":
+                    settings.LargeSizes = [.. Next().Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture) * MiB)];
+                    break;
+                case "--repeat":
+                    settings.LargeRepeats = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--small-seconds":
+                    settings.SmallPhase = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture));
+                    break;
+                case "--clients":
+                    settings.Clients = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--index-entries":
+                    settings.IndexEntries = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--rebuild-timeout":
+                    settings.RebuildTimeout = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture));
+                    break;
+                case "--only":
+                    settings.Workloads.Clear();
+                    settings.Workloads.UnionWith(Next().Split(','));
+                    break;
+                case "--part-size":
+                    settings.PartSizeBytes = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--part-concurrency":
+                    settings.MaxConcurrentPartUploads = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--show-api-output":
+                    settings.ShowApiOutput = true;
+                    break;
+                case "--api-env":
+                    var pair = Next().Split('=', 2);
+                    settings.ApiEnvironment[pair[0]] = pair.Length == 2 ? pair[1] : throw new ArgumentException("--api-env wants NAME=VALUE.");
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --api PATH, --quick, --only large,small,index, --large-mib 256,1024, " +
+                        "--repeat N, --small-seconds S, --clients N, --index-entries N, --rebuild-timeout S, --part-size BYTES, --part-concurrency N, --api-env NAME=VALUE, --show-api-output.");
+            }
+        }
+
+        return File.Exists(settings.ApiPath)
+            ? settings
+            : throw new ArgumentException($"The API build output '{settings.ApiPath}' does not exist: build CloudPocket.Api (Release) or pass --api.");
+    }
+
+    // The build bakes in the path of CloudPocket.Api's own output (see the project file).
+    private static string EmbeddedApiPath() =>
+        typeof(BenchSettings).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "CloudPocket.Benchmarks.ApiPath")?.Value ?? "";
+}

@@ -1,0 +1,299 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Amazon.S3;
+using Amazon.S3.Model;
+using CloudPocket.Api.Files;
+
+namespace CloudPocket.Benchmarks;
+
+// The in-memory index at 100,000 entries: paging it in process, and rebuilding it from a bucket of that many
+// files when the API starts. Where the emulator bounds the rebuild, the rows below it show which part is whose.
+internal sealed class IndexBenchmark(BenchContext context)
+{
+    private const string Bucket = "bench-index";
+    private const string EmptyBucket = "bench-empty";
+    private const int PageSize = 100;
+    private const double MaxPageP99Ms = 10;
+    private const double MaxRebuildSeconds = 10;
+    // As many as S3FileStore reads records with: the raw figures then compare like for like.
+    private const int ReadConcurrency = 16;
+    private const int SeedConcurrency = 32;
+    private const int HttpPages = 300;
+    private const int SerialPagesTimed = 10;
+    private const int ListConcurrency = 4;
+    private const string RecordPrefix = "records/";
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    private static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(1);
+
+    // The API's record format (S3FileStore): web defaults, snake_case.
+    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly BenchSettings settings = context.Settings;
+    private readonly IAmazonS3 s3 = context.Direct.Client;
+    private readonly ResultTable table = context.Table;
+
+    private string Entries => settings.IndexEntries.ToString("N0", CultureInfo.InvariantCulture);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var records = CreateRecords(settings.IndexEntries);
+        MeasureInProcess(records);
+        await MeasureRebuildAsync(records, cancellationToken);
+    }
+
+    private void MeasureInProcess(List<FileRecord> records)
+    {
+        Progress.Say($"index: {Entries} entries in process");
+        var index = new FileIndex();
+        var load = Stopwatch.StartNew();
+        index.Load(records);
+        load.Stop();
+
+        // Warm-up, then every page of the whole listing twice, each page fetched with the previous page's cursor.
+        WalkPages(index, pages: 200, new Latencies());
+        var pages = new Latencies();
+        WalkPages(index, int.MaxValue, pages);
+        WalkPages(index, int.MaxValue, pages);
+
+        var filtered = new Latencies();
+        var noMatch = new Latencies();
+        for (var i = 0; i < 200; i++)
+        {
+            Time(filtered, () => index.Page(null, PageSize, "report"));
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            Time(noMatch, () => index.Page(null, PageSize, "no-such-name"));
+        }
+
+        var workload = $"Index ({Entries} entries)";
+        table.AddLimit(workload, $"FileIndex.Page of {PageSize}, walking all pages, p99 (in process, {pages.Count} pages)", pages.Percentile(99), "0.000", MaxPageP99Ms, "ms");
+        table.AddInfo(workload, "FileIndex.Page p50", ResultTable.Format(pages.Percentile(50), "0.000") + " ms");
+        table.AddInfo(workload, "FileIndex.Page with a name filter matching 1%, p99", ResultTable.Format(filtered.Percentile(99), "0.000") + " ms");
+        table.AddInfo(workload, "FileIndex.Page with a filter matching nothing (full scan), p99", ResultTable.Format(noMatch.Percentile(99), "0.0") + " ms");
+        table.AddInfo(workload, "FileIndex.Load of all entries", ResultTable.Format(load.Elapsed.TotalMilliseconds, "0") + " ms");
+    }
+
+    private async Task MeasureRebuildAsync(List<FileRecord> records, CancellationToken cancellationToken)
+    {
+        var workload = $"Index ({Entries} entries)";
+        await s3.PutBucketAsync(Bucket, cancellationToken);
+        var seeding = await Timed.RunAsync(() => SeedAsync(records, cancellationToken));
+
+        Progress.Say("index: API start on an empty bucket");
+        TimeSpan emptyStart;
+        await using (var empty = await context.StartApiAsync(EmptyBucket, RebuildTimeout, cancellationToken))
+        {
+            emptyStart = empty.TimeToHealthy;
+        }
+
+        var rebuildTimeout = settings.RebuildTimeout;
+        Progress.Say($"index: API start on the bucket of {Entries} files (rebuild; waiting up to {rebuildTimeout.TotalSeconds:0} s)");
+        var httpPages = new Latencies();
+        var listed = -1;
+        await using (var api = ApiProcess.Launch(settings, context.S3Endpoint, Bucket))
+        {
+            var cpu = context.Cpu(api).Start();
+            var healthy = await api.TryWaitForHealthyAsync(rebuildTimeout, cancellationToken);
+            var cpuUsed = cpu.Stop();
+            if (healthy)
+            {
+                table.AddLimit(workload, "rebuild on start: API process start → /health 200", api.TimeToHealthy.TotalSeconds, "0.00", MaxRebuildSeconds, "s");
+                using var client = ApiClient.Create(api.BaseAddress);
+                listed = (await client.Http.GetFromJsonAsync<List<string>>(new Uri("files/", UriKind.Relative), cancellationToken))?.Count ?? 0;
+                await WalkHttpPagesAsync(client.Http, httpPages, cancellationToken);
+            }
+            else
+            {
+                table.Add(new ResultRow(workload, "rebuild on start: API process start → /health 200",
+                    $"not healthy after {rebuildTimeout.TotalSeconds:0} s", "—", "—", $"< {MaxRebuildSeconds} s", false));
+            }
+
+            table.AddInfo(workload, "… API log: bucket reads that failed and started over (S3 request timeout)",
+                api.RebuildRetries.ToString(CultureInfo.InvariantCulture));
+            table.AddInfo(workload, "… CPU cores busy during the rebuild", cpuUsed);
+        }
+
+        table.AddInfo(workload, "… API start alone (empty bucket)", Seconds(emptyStart));
+
+        // The API's reads done by the SDK alone, without the API: how long the emulator itself needs.
+        Progress.Say("index: the API's listing with the SDK alone (one prefix, pages of 1000, in sequence)");
+        var (serialPages, serialKeys, serialTime) = await ListSerialAsync(SerialPagesTimed, cancellationToken);
+        var perPage = serialTime / serialPages;
+        table.AddInfo(workload, $"… SDK alone: list records/ in pages of 1000 as the API does (first {serialPages} pages timed)", "",
+            $"{ResultTable.Format(perPage.TotalMilliseconds, "0")} ms/page → ≈ {Seconds(perPage * Math.Ceiling(records.Count / 1000.0))} for all");
+        Progress.Say($"index: listing by key prefix with the SDK alone ({Alphabet.Length} prefixes, {ListConcurrency} concurrent)");
+        var (keys, partitioned) = await Timed.RunAsync(() => ListPartitionedAsync(cancellationToken));
+        table.AddInfo(workload, $"… SDK alone: list records/ by key prefix, {Alphabet.Length} prefixes, {ListConcurrency} concurrent", "", Seconds(partitioned));
+        Progress.Say($"index: GET of every record with the SDK alone, {ReadConcurrency} concurrent");
+        var (bodies, gets) = await Timed.RunAsync(() => GetAllAsync(keys, cancellationToken));
+        table.AddInfo(workload, $"… SDK alone: GET every record, {ReadConcurrency} concurrent as the API does", "",
+            $"{Seconds(gets)} ({ResultTable.Format(keys.Count / gets.TotalSeconds, "0")} GET/s)");
+
+        var parse = Stopwatch.StartNew();
+        var index = new FileIndex();
+        index.Load(bodies.Select(b => JsonSerializer.Deserialize<FileRecord>(b, RecordJson)!));
+        parse.Stop();
+        table.AddInfo(workload, $"… API code alone: parse {Entries} records + FileIndex.Load (in process)", Seconds(parse.Elapsed));
+
+        if (listed >= 0)
+        {
+            table.AddInfo(workload, $"GET /files/page?limit={PageSize} over HTTP on the rebuilt API, p50 / p99",
+                $"{ResultTable.Format(httpPages.Percentile(50), "0.0")} / {ResultTable.Format(httpPages.Percentile(99), "0.0")} ms");
+        }
+
+        if ((listed >= 0 && listed != records.Count) || index.Count != records.Count || serialKeys == 0)
+        {
+            table.Add(new ResultRow(workload, "files listed after the rebuild / read by the SDK", listed.ToString(CultureInfo.InvariantCulture),
+                index.Count.ToString(CultureInfo.InvariantCulture), "", Entries, false));
+        }
+
+        table.AddInfo(workload, $"seeding: {records.Count * 2:N0} PUTs (record + 1-byte data object), {SeedConcurrency} concurrent", "",
+            $"{Seconds(seeding)} ({ResultTable.Format(records.Count * 2 / seeding.TotalSeconds, "0")} PUT/s)");
+    }
+
+    // What the API writes for each upload: the data object under the key, then records/{key}.json.
+    private async Task SeedAsync(List<FileRecord> records, CancellationToken cancellationToken)
+    {
+        Progress.Say($"index: writing {Entries} records and data objects to bucket {Bucket}");
+        var done = 0;
+        var step = Math.Max(1, records.Count / 10);
+        await Parallel.ForEachAsync(records, new ParallelOptions { MaxDegreeOfParallelism = SeedConcurrency, CancellationToken = cancellationToken }, async (record, ct) =>
+        {
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = record.S3Key, ContentBody = "x" }, ct);
+            await s3.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = Bucket,
+                Key = $"records/{record.S3Key}.json",
+                ContentType = "application/json",
+                InputStream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(record, RecordJson), writable: false),
+            }, ct);
+            if (Interlocked.Increment(ref done) % step == 0)
+            {
+                Progress.Say($"index: {done:N0} of {records.Count:N0} written");
+            }
+        });
+    }
+
+    // S3FileStore's listing: one prefix, pages of 1000 one after another. Only the first pages: fauxqs sorts the
+    // whole prefix for every page, so each page costs the same and all of them would take minutes.
+    private async Task<(int Pages, int Keys, TimeSpan Elapsed)> ListSerialAsync(int maxPages, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = RecordPrefix };
+        int pages = 0, keys = 0;
+        do
+        {
+            var page = await s3.ListObjectsV2Async(request, cancellationToken);
+            keys += page.S3Objects?.Count ?? 0;
+            pages++;
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null && pages < maxPages);
+        return (pages, keys, clock.Elapsed);
+    }
+
+    // The same keys listed per first character of the key (keys are base32, so 32 prefixes), a few prefixes at once:
+    // each listing then sorts a thirty-second of the records. Real S3 also lists separate prefixes in parallel.
+    private async Task<List<string>> ListPartitionedAsync(CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await Parallel.ForEachAsync(Alphabet, new ParallelOptions { MaxDegreeOfParallelism = ListConcurrency, CancellationToken = cancellationToken }, async (first, ct) =>
+        {
+            var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = RecordPrefix + first };
+            do
+            {
+                var page = await s3.ListObjectsV2Async(request, ct);
+                lock (keys)
+                {
+                    keys.AddRange((page.S3Objects ?? []).Select(o => o.Key));
+                }
+
+                request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+            }
+            while (request.ContinuationToken is not null);
+        });
+        return keys;
+    }
+
+    private async Task<List<byte[]>> GetAllAsync(List<string> keys, CancellationToken cancellationToken)
+    {
+        var bodies = new ConcurrentBag<byte[]>();
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken }, async (key, ct) =>
+        {
+            using var response = await s3.GetObjectAsync(Bucket, key, ct);
+            using var copy = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(copy, ct);
+            bodies.Add(copy.ToArray());
+        });
+        return [.. bodies];
+    }
+
+    private static async Task WalkHttpPagesAsync(HttpClient http, Latencies latencies, CancellationToken cancellationToken)
+    {
+        string? cursor = null;
+        for (var i = 0; i < HttpPages; i++)
+        {
+            var uri = new Uri(cursor is null ? $"files/page?limit={PageSize}" : $"files/page?limit={PageSize}&cursor={Uri.EscapeDataString(cursor)}", UriKind.Relative);
+            var started = Stopwatch.GetTimestamp();
+            var page = await http.GetFromJsonAsync<PageResponse>(uri, cancellationToken);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            cursor = page?.NextCursor;
+        }
+    }
+
+    private static void WalkPages(FileIndex index, int pages, Latencies latencies)
+    {
+        string? cursor = null;
+        for (var i = 0; i < pages; i++)
+        {
+            var page = Time(latencies, () => index.Page(cursor, PageSize, null));
+            cursor = page.NextCursor;
+            if (cursor is null)
+            {
+                return;
+            }
+        }
+    }
+
+    private static T Time<T>(Latencies latencies, Func<T> action)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = action();
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return result;
+    }
+
+    // Files as the API would have recorded them: distinct upload times, realistic names, 1% of them "Report …".
+    private static List<FileRecord> CreateRecords(int count)
+    {
+#pragma warning disable CA5394 // Benchmark data, not security.
+        var random = new Random(4);
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var records = new List<FileRecord>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var key = string.Create(26, random, static (chars, r) =>
+            {
+                for (var c = 0; c < chars.Length; c++)
+                {
+                    chars[c] = Alphabet[r.Next(Alphabet.Length)];
+                }
+            });
+            var name = i % 100 == 0 ? $"Report {i}.pdf" : $"IMG_{i:D6}.jpg";
+            var sha256 = Convert.ToHexStringLower(BitConverter.GetBytes(random.NextInt64())) + new string('0', 48);
+            records.Add(new FileRecord(key, name, random.Next(1, 10_000_000), "image/jpeg", sha256, start.AddSeconds(i * 7.5), $"\"{sha256[..32]}\""));
+        }
+#pragma warning restore CA5394
+        return records;
+    }
+
+    private static string Seconds(TimeSpan elapsed) => ResultTable.Format(elapsed.TotalSeconds, "0.00") + " s";
+
+    private sealed record PageResponse([property: JsonPropertyName("next_cursor")] string? NextCursor);
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using CloudPocket.AppHost.Testing;
+
+namespace CloudPocket.Benchmarks;
+
+// One run of every workload of issue 4 against a fresh emulator; progress on stderr, the table on stdout.
+// Exit code: 0 when every target is met, 1 when one is not, 2 when the run itself failed.
+internal static class Program
+{
+    private const string Bucket = "bench";
+
+    public static async Task<int> Main(string[] args)
+    {
+        BenchSettings settings;
+        try
+        {
+            settings = BenchSettings.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        var started = DateTimeOffset.UtcNow;
+        var loadAtStart = MachineInfo.LoadAverage();
+        var table = new ResultTable();
+        var broken = false;
+        Progress.Say("starting the S3 emulator (fauxqs, temp data folder)");
+        await using (var emulator = await TestingS3Emulator.StartAsync(Bucket, stop.Token))
+        {
+            using var s3 = DirectS3.CreateClient(emulator.Endpoint);
+            var direct = new DirectS3(s3, emulator.BucketName);
+            Progress.Say($"emulator at {emulator.Endpoint}; warming up the SDK");
+            await WarmUpAsync(direct, settings, stop.Token);
+
+            var context = new BenchContext(settings, emulator.Endpoint, emulator.ProcessId ?? 0, direct, table);
+            var workloads = new (string Name, Func<Task> Run)[]
+            {
+                ("large", () => new LargeFileBenchmark(context).RunAsync(stop.Token)),
+                ("small", () => new SmallFileBenchmark(context).RunAsync(stop.Token)),
+                ("index", () => new IndexBenchmark(context).RunAsync(stop.Token)),
+            };
+            foreach (var (name, run) in workloads.Where(w => settings.Workloads.Contains(w.Name)))
+            {
+                try
+                {
+                    await run();
+                }
+                catch (Exception e) when (!stop.IsCancellationRequested)
+                {
+                    // One broken workload still leaves the others' figures worth printing.
+                    Progress.Say($"{name}: FAILED: {e}");
+                    table.Add(new ResultRow(name, "did not complete", e.GetType().Name + ": " + FirstLine(e.Message), "", "", "completes", false));
+                    broken = true;
+                }
+            }
+
+            Progress.Say("stopping the emulator");
+        }
+
+        var took = DateTimeOffset.UtcNow - started;
+        await Console.Out.WriteAsync(table.Render(Header(settings, started, took, loadAtStart, MachineInfo.LoadAverage())));
+        return broken ? 2 : table.Failed == 0 ? 0 : 1;
+    }
+
+    private static string Header(BenchSettings settings, DateTimeOffset started, TimeSpan took, string loadAtStart, string loadAtEnd)
+    {
+        var api = $"Release build, S3 parts {settings.EffectivePartSize / BenchSettings.MiB} MiB × {settings.EffectivePartConcurrency} in flight, {ApiRuntimeSettings(settings.ApiPath)}";
+        if (settings.ApiEnvironment.Count > 0)
+        {
+            api += ", env " + string.Join(" ", settings.ApiEnvironment.Select(kv => $"{kv.Key}={kv.Value}"));
+        }
+
+        return string.Join(Environment.NewLine,
+            "### CloudPocket benchmark" + (settings.Quick ? " (--quick: reduced sizes, not the issue's workloads)" : ""),
+            "",
+            string.Create(CultureInfo.InvariantCulture, $"- Date: {started:yyyy-MM-dd HH:mm} UTC, run took {took.TotalMinutes:0.0} min"),
+            $"- Machine: {MachineInfo.Describe()}; load average (1 min) {loadAtStart} before the run, {loadAtEnd} after it",
+            $"- S3: {MachineInfo.Emulator()} on loopback, file persistence in a temp folder; the same emulator for the API and the direct SDK",
+            $"- API: {api}",
+            "- Direct: AWSSDK.S3 in the benchmark process, multipart with the API's part size and parts in flight, CRC32 part checksums, GetObject");
+    }
+
+    // The GC settings the API runs with, as its build wrote them into its runtimeconfig.json.
+    private static string ApiRuntimeSettings(string apiPath)
+    {
+        var path = Path.ChangeExtension(apiPath, ".runtimeconfig.json");
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            var gc = json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+                ? properties.EnumerateObject().Where(p => p.Name.StartsWith("System.GC.", StringComparison.Ordinal)).Select(p => $"{p.Name[10..]}={p.Value}").ToList()
+                : [];
+            return gc.Count > 0 ? "GC " + string.Join(", ", gc) : "GC defaults";
+        }
+        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException)
+        {
+            return "GC settings unknown";
+        }
+    }
+
+    // The first SDK calls JIT-compile the client and open connections: not what the direct figures should include.
+    private static async Task WarmUpAsync(DirectS3 direct, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var key = "bench-warm-up";
+        await direct.UploadAsync(key, 2L * settings.EffectivePartSize + 1, settings.EffectivePartSize, settings.EffectivePartConcurrency, cancellationToken);
+        await direct.DownloadAsync(key, cancellationToken);
+        await direct.PutAsync(key, new byte[16], "application/octet-stream", cancellationToken);
+        await direct.GetAsync(key, cancellationToken);
+        await direct.DeleteAsync(key, cancellationToken);
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+}
