@@ -15,18 +15,19 @@ public sealed partial class AbandonedUploadSweeper(
     {
         var settings = options.Value;
         using var timer = new PeriodicTimer(settings.AbandonedUploadSweepInterval, clock);
-        do
+        // The first sweep waits one interval, so it never competes with the index rebuild at start.
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await SweepAsync(settings, stoppingToken);
             }
-            catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
+            // Whatever goes wrong, the sweep must never take the API down with it: it tries again next interval.
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogSweepFailed(e.Message);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public async Task<int> SweepAsync(S3Options settings, CancellationToken cancellationToken)
@@ -42,12 +43,16 @@ public sealed partial class AbandonedUploadSweeper(
                 aborted++;
             }
 
-            request.KeyMarker = page.NextKeyMarker;
-            request.UploadIdMarker = page.NextUploadIdMarker;
-            if (page.IsTruncated != true)
+            // fauxqs answers this call with an object listing that says "truncated" with no markers, forever:
+            // without markers that move on there is no next page.
+            if (page.IsTruncated != true || string.IsNullOrEmpty(page.NextKeyMarker)
+                || (page.NextKeyMarker == request.KeyMarker && page.NextUploadIdMarker == request.UploadIdMarker))
             {
                 break;
             }
+
+            request.KeyMarker = page.NextKeyMarker;
+            request.UploadIdMarker = page.NextUploadIdMarker;
         }
         while (true);
 
