@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CloudPocket.Tests.Support;
 
-public sealed record FileMetadataResult(
+public record FileMetadataResult(
     [property: JsonPropertyName("s3_key")] string S3Key,
     [property: JsonPropertyName("filename")] string Filename,
     [property: JsonPropertyName("size")] long Size,
