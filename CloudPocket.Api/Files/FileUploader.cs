@@ -113,10 +113,18 @@ public sealed partial class FileUploader(
             : FileNameSanitizer.Sanitize(raw);
     }
 
-    private static string ReadContentType(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var mediaType) && mediaType.MediaType.HasValue
+    // Capped at 255 UTF-8 bytes, the longest type/subtype RFC 6838 allows (127 + "/" + 127) and far above what
+    // clients send: the content type is stored in the record's S3 key, which must stay within
+    // S3's 1024-byte limit with a 255-byte filename beside it (Storage/RecordKey has the sum). A longer one is
+    // stored as generic bytes, as an unparsable one is.
+    private static string ReadContentType(string? contentType)
+    {
+        const int maxBytes = 255;
+        var parsed = MediaTypeHeaderValue.TryParse(contentType, out var mediaType) && mediaType.MediaType.HasValue
             ? mediaType.ToString()
-            : DefaultContentType;
+            : null;
+        return parsed is not null && System.Text.Encoding.UTF8.GetByteCount(parsed) <= maxBytes ? parsed : DefaultContentType;
+    }
 
     // A body that breaks off or is not valid multipart is the client's error, not the server's.
     private async Task<MultipartSection?> ReadNextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)

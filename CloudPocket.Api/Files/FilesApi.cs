@@ -87,12 +87,12 @@ public static class FilesApi
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         [FromRoute(Name = "s3_key")] string key, FileIndex index, S3FileStore store, CancellationToken cancellationToken)
     {
-        if (Find(index, key) is null)
+        if (Find(index, key) is not { } file)
         {
             return NotFound();
         }
 
-        await store.DeleteAsync(key, cancellationToken);
+        await store.DeleteAsync(file, cancellationToken);
         index.Remove(key);
         return TypedResults.NoContent();
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -7,15 +8,18 @@ using Microsoft.Extensions.Options;
 
 namespace CloudPocket.Api.Storage;
 
-// The bucket holds two kinds of objects: the file's bytes under its key, and a small JSON record under
-// records/{key}.json written after the bytes are stored. The record is the commit: a file is listed only
-// when its record exists, so a crash between the two leaves nothing half-listed, and the index can be
-// rebuilt from the records alone.
+// The bucket holds two kinds of objects: the file's bytes under its key, and an empty record object written after
+// the bytes are stored, whose key holds the file's metadata (RecordKey: records/{key}/{payload}). The record is the
+// commit: a file is listed only when its record exists, so a crash between the two leaves nothing half-listed, and
+// the index is rebuilt from a listing of the records alone.
 public sealed class S3FileStore(IAmazonS3 s3, IOptions<S3Options> options)
 {
-    private const string RecordPrefix = "records/";
-    private const int RecordReadConcurrency = 16;
-    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web)
+    // One listing per first character of the key, a few at once: fauxqs sorts everything under the prefix for
+    // every page, so 32 small prefixes cost a thirty-second of one big one each; real S3 lists prefixes in parallel.
+    private const int ListConcurrency = 4;
+    private const int LegacyReadConcurrency = 16;
+    private const string LegacySuffix = ".json";
+    private static readonly JsonSerializerOptions LegacyRecordJson = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
@@ -29,9 +33,8 @@ public sealed class S3FileStore(IAmazonS3 s3, IOptions<S3Options> options)
         await s3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = Bucket,
-            Key = RecordKey(file.S3Key),
-            ContentType = "application/json",
-            InputStream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(file, RecordJson), writable: false),
+            Key = RecordKey.Format(file),
+            InputStream = new MemoryStream([], writable: false),
         }, cancellationToken);
     }
 
@@ -65,36 +68,84 @@ public sealed class S3FileStore(IAmazonS3 s3, IOptions<S3Options> options)
     }
 
     // The record goes first: once it is gone the file is no longer listed, whatever happens to the bytes.
-    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    public async Task DeleteAsync(FileRecord file, CancellationToken cancellationToken)
     {
-        await s3.DeleteObjectAsync(Bucket, RecordKey(key), cancellationToken);
-        await s3.DeleteObjectAsync(Bucket, key, cancellationToken);
+        await s3.DeleteObjectAsync(Bucket, file.RecordKey ?? RecordKey.Format(file), cancellationToken);
+        await s3.DeleteObjectAsync(Bucket, file.S3Key, cancellationToken);
     }
 
+    // HeadBucket, not a listing: fauxqs sorts the whole bucket for every listing, so a health poll would cost O(files).
     public Task PingAsync(CancellationToken cancellationToken) =>
-        s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, MaxKeys = 1 }, cancellationToken);
+        s3.HeadBucketAsync(new HeadBucketRequest { BucketName = Bucket }, cancellationToken);
 
     public async Task<IReadOnlyList<FileRecord>> ReadRecordsAsync(CancellationToken cancellationToken)
     {
-        var recordKeys = new List<string>();
-        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = RecordPrefix };
+        var prefixes = StorageKey.Alphabet;
+        var listed = new (List<FileRecord> Records, List<string> Legacy)[prefixes.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, prefixes.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = ListConcurrency, CancellationToken = cancellationToken },
+            async (i, ct) => listed[i] = await ListRecordsAsync(RecordKey.Prefix + prefixes[i], ct));
+
+        var records = listed.SelectMany(l => l.Records).ToList();
+        records.AddRange(await ReadLegacyRecordsAsync(listed.SelectMany(l => l.Legacy), cancellationToken));
+        return records;
+    }
+
+    // Keys that are neither format are not ours and are left out.
+    private async Task<(List<FileRecord> Records, List<string> Legacy)> ListRecordsAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var records = new List<FileRecord>();
+        var legacy = new List<string>();
+        await foreach (var key in ListKeysAsync(prefix, cancellationToken))
+        {
+            if (RecordKey.TryParse(key, out var record))
+            {
+                records.Add(record);
+            }
+            else if (IsLegacyRecordKey(key))
+            {
+                legacy.Add(key);
+            }
+        }
+
+        return (records, legacy);
+    }
+
+    // Paging is safe although record keys are mixed case and fauxqs orders by locale while S3 orders by code unit:
+    // two record keys always differ within their lowercase base32 storage key, where both orders agree.
+    private async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
         do
         {
             var page = await s3.ListObjectsV2Async(request, cancellationToken);
-            recordKeys.AddRange((page.S3Objects ?? []).Select(o => o.Key));
+            foreach (var o in page.S3Objects ?? [])
+            {
+                yield return o.Key;
+            }
+
             request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
         }
         while (request.ContinuationToken is not null);
+    }
 
-        var records = new List<FileRecord>(recordKeys.Count);
+    // records/{key}.json, a JSON body, written by versions before the record moved into the key: read with a GET
+    // each, so nothing stored earlier disappears from the listing.
+    private static bool IsLegacyRecordKey(string key) =>
+        key.Length == RecordKey.Prefix.Length + StorageKey.Length + LegacySuffix.Length
+        && key.EndsWith(LegacySuffix, StringComparison.Ordinal)
+        && StorageKey.IsValid(key.Substring(RecordKey.Prefix.Length, StorageKey.Length));
+
+    private async Task<List<FileRecord>> ReadLegacyRecordsAsync(IEnumerable<string> recordKeys, CancellationToken cancellationToken)
+    {
+        var records = new List<FileRecord>();
         await Parallel.ForEachAsync(
             recordKeys,
-            new ParallelOptions { MaxDegreeOfParallelism = RecordReadConcurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = LegacyReadConcurrency, CancellationToken = cancellationToken },
             async (recordKey, ct) =>
             {
-                using var response = await s3.GetObjectAsync(Bucket, recordKey, ct);
-                var record = await JsonSerializer.DeserializeAsync<FileRecord>(response.ResponseStream, RecordJson, ct);
-                if (record is not null && RecordKey(record.S3Key) == recordKey)
+                if (await ReadLegacyRecordAsync(recordKey, ct) is { } record)
                 {
                     lock (records)
                     {
@@ -105,5 +156,24 @@ public sealed class S3FileStore(IAmazonS3 s3, IOptions<S3Options> options)
         return records;
     }
 
-    private static string RecordKey(string key) => $"{RecordPrefix}{key}.json";
+    // Null when the record is gone since the listing, unreadable, or names another key: not a file to list.
+    private async Task<FileRecord?> ReadLegacyRecordAsync(string recordKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await s3.GetObjectAsync(Bucket, recordKey, cancellationToken);
+            var record = await JsonSerializer.DeserializeAsync<FileRecord>(response.ResponseStream, LegacyRecordJson, cancellationToken);
+            return record is not null && recordKey == $"{RecordKey.Prefix}{record.S3Key}{LegacySuffix}"
+                ? record with { RecordKey = recordKey }
+                : null;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -8,7 +8,7 @@ namespace CloudPocket.Api.Storage;
 // unit (S3) or by locale (fauxqs), so paged listings neither skip nor repeat a key.
 internal static class StorageKey
 {
-    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    internal const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
     public const int Length = 26;
 
     public static string New()

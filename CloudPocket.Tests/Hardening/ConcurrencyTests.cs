@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using CloudPocket.Api.Storage;
 using CloudPocket.Tests.Integration;
 using CloudPocket.Tests.Support;
 
@@ -27,7 +28,7 @@ public class ConcurrencyTests(FilesApiFixture fixture) : IClassFixture<FilesApiF
         {
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(file.Bytes)), upload.Sha256);
             Assert.Contains(upload.S3Key, bucket);
-            Assert.Contains($"records/{upload.S3Key}.json", bucket);
+            Assert.Contains(bucket, key => RecordKey.TryParse(key, out var record) && record.S3Key == upload.S3Key && record.Filename == file.Name);
             Assert.Contains(file.Name, listed);
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using CloudPocket.Tests.Integration;
 using CloudPocket.Tests.Support;
 
@@ -29,6 +30,9 @@ public class HostileFilenameTests(FilesApiFixture fixture) : IClassFixture<Files
         "emoji 🎉🙂.png",
         "照片 写真 사진.jpg",
         "%2e%2e%2fescaped.txt",
+        string.Concat(Enumerable.Repeat("照片", 200)) + ".jpg",
+        string.Concat(Enumerable.Repeat("🎉", 200)),
+        new string('"', 300) + ".txt",
     };
 
     [Theory]
@@ -70,7 +74,7 @@ public class HostileFilenameTests(FilesApiFixture fixture) : IClassFixture<Files
 
     private static void AssertSafeDisplayName(string name)
     {
-        Assert.InRange(name.Length, 1, 255);
+        Assert.InRange(Encoding.UTF8.GetByteCount(name), 1, 255);
         Assert.DoesNotContain('/', name);
         Assert.DoesNotContain('\\', name);
         Assert.NotEqual("..", name);

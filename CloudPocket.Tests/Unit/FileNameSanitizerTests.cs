@@ -1,3 +1,4 @@
+using System.Text;
 using CloudPocket.Api.Files;
 
 namespace CloudPocket.Tests.Unit;
@@ -26,20 +27,48 @@ public class FileNameSanitizerTests
         Assert.Equal("caf\u00E9.txt", FileNameSanitizer.Sanitize("cafe\u0301.txt"));
 
     [Fact]
-    public void LongNamesAreCutToTheLimitKeepingTheExtension()
+    public void LongNamesAreCutToTheByteLimitKeepingTheExtension()
     {
         var name = FileNameSanitizer.Sanitize(new string('a', 5000) + ".pdf");
 
-        Assert.Equal(FileNameSanitizer.MaxLength, name.Length);
+        Assert.Equal(FileNameSanitizer.MaxBytes, Encoding.UTF8.GetByteCount(name));
         Assert.EndsWith("a.pdf", name, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("照", 255)]
+    [InlineData("é", 254)]
+    [InlineData("🎉", 252)]
+    public void NamesOfMultiByteCharactersAreCutToWholeCharactersWithinTheByteLimit(string character, int expectedBytes)
+    {
+        var name = FileNameSanitizer.Sanitize(string.Concat(Enumerable.Repeat(character, 300)));
+
+        Assert.Equal(expectedBytes, Encoding.UTF8.GetByteCount(name));
+        Assert.Equal(string.Concat(Enumerable.Repeat(character, expectedBytes / Encoding.UTF8.GetByteCount(character))), name);
+    }
+
+    [Fact]
+    public void MultiByteNamesKeepTheirExtensionWhenCut()
+    {
+        var name = FileNameSanitizer.Sanitize(string.Concat(Enumerable.Repeat("🎉", 300)) + ".jpeg");
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("🎉", 62)) + ".jpeg", name);
+    }
+
+    [Fact]
+    public void ANameAtTheByteLimitIsKeptWhole()
+    {
+        var name = string.Concat(Enumerable.Repeat("照", 84)) + "abc";
+
+        Assert.Equal(name, FileNameSanitizer.Sanitize(name));
     }
 
     [Fact]
     public void LongNamesAreNeverCutInsideASurrogatePair()
     {
-        var name = FileNameSanitizer.Sanitize(string.Concat(Enumerable.Repeat("🎉", 300)));
+        var name = FileNameSanitizer.Sanitize(string.Concat(Enumerable.Repeat("🎉", 300)) + "x");
 
-        Assert.True(name.Length <= FileNameSanitizer.MaxLength);
+        Assert.True(Encoding.UTF8.GetByteCount(name) <= FileNameSanitizer.MaxBytes);
         Assert.False(char.IsHighSurrogate(name[^1]));
         Assert.Equal(name, FileNameSanitizer.Sanitize(name));
     }
