@@ -1,17 +1,18 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CloudPocket.Api.Files;
+using CloudPocket.Api.Storage;
 
 namespace CloudPocket.Benchmarks;
 
 // The in-memory index at 100,000 entries: paging it in process, and rebuilding it from a bucket of that many
-// files when the API starts. Where the emulator bounds the rebuild, the rows below it show which part is whose.
+// files when the API starts. The rebuild is a listing of the record keys (RecordKey: the metadata is in the key);
+// the rows below it split it into the emulator's part (the listing, by the SDK alone) and the API's own (parsing
+// the keys and loading the index, in process).
 internal sealed class IndexBenchmark(BenchContext context)
 {
     private const string Bucket = "bench-index";
@@ -19,18 +20,12 @@ internal sealed class IndexBenchmark(BenchContext context)
     private const int PageSize = 100;
     private const double MaxPageP99Ms = 10;
     private const double MaxRebuildSeconds = 10;
-    // As many as S3FileStore reads records with: the raw figures then compare like for like.
-    private const int ReadConcurrency = 16;
     private const int SeedConcurrency = 32;
     private const int HttpPages = 300;
-    private const int SerialPagesTimed = 10;
+    // As S3FileStore lists the records: one listing per first character of the key, this many at once.
     private const int ListConcurrency = 4;
-    private const string RecordPrefix = "records/";
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
     private static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(1);
-
-    // The API's record format (S3FileStore): web defaults, snake_case.
-    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private readonly BenchSettings settings = context.Settings;
     private readonly IAmazonS3 s3 = context.Direct.Client;
@@ -121,25 +116,14 @@ internal sealed class IndexBenchmark(BenchContext context)
 
         table.AddInfo(workload, "… API start alone (empty bucket)", Seconds(emptyStart));
 
-        // The API's reads done by the SDK alone, without the API: how long the emulator itself needs.
-        Progress.Say("index: the API's listing with the SDK alone (one prefix, pages of 1000, in sequence)");
-        var (serialPages, serialKeys, serialTime) = await ListSerialAsync(SerialPagesTimed, cancellationToken);
-        var perPage = serialTime / serialPages;
-        table.AddInfo(workload, $"… SDK alone: list records/ in pages of 1000 as the API does (first {serialPages} pages timed)", "",
-            $"{ResultTable.Format(perPage.TotalMilliseconds, "0")} ms/page → ≈ {Seconds(perPage * Math.Ceiling(records.Count / 1000.0))} for all");
+        // The API's listing done by the SDK alone, without the API: how long the emulator itself needs.
         Progress.Say($"index: listing by key prefix with the SDK alone ({Alphabet.Length} prefixes, {ListConcurrency} concurrent)");
-        var (keys, partitioned) = await Timed.RunAsync(() => ListPartitionedAsync(cancellationToken));
-        table.AddInfo(workload, $"… SDK alone: list records/ by key prefix, {Alphabet.Length} prefixes, {ListConcurrency} concurrent", "", Seconds(partitioned));
-        Progress.Say($"index: GET of every record with the SDK alone, {ReadConcurrency} concurrent");
-        var (bodies, gets) = await Timed.RunAsync(() => GetAllAsync(keys, cancellationToken));
-        table.AddInfo(workload, $"… SDK alone: GET every record, {ReadConcurrency} concurrent as the API does", "",
-            $"{Seconds(gets)} ({ResultTable.Format(keys.Count / gets.TotalSeconds, "0")} GET/s)");
+        var (keys, listing) = await Timed.RunAsync(() => ListPartitionedAsync(cancellationToken));
+        table.AddInfo(workload, $"… SDK alone: list {RecordKey.Prefix} by key prefix as the API does, {Alphabet.Length} prefixes, {ListConcurrency} concurrent", "",
+            Seconds(listing));
 
-        var parse = Stopwatch.StartNew();
-        var index = new FileIndex();
-        index.Load(bodies.Select(b => JsonSerializer.Deserialize<FileRecord>(b, RecordJson)!));
-        parse.Stop();
-        table.AddInfo(workload, $"… API code alone: parse {Entries} records + FileIndex.Load (in process)", Seconds(parse.Elapsed));
+        var index = ParseAndLoad(keys, out var parsing);
+        table.AddInfo(workload, $"… API code alone: parse {Entries} record keys + FileIndex.Load (in process)", Seconds(parsing));
 
         if (listed >= 0)
         {
@@ -147,17 +131,18 @@ internal sealed class IndexBenchmark(BenchContext context)
                 $"{ResultTable.Format(httpPages.Percentile(50), "0.0")} / {ResultTable.Format(httpPages.Percentile(99), "0.0")} ms");
         }
 
-        if ((listed >= 0 && listed != records.Count) || index.Count != records.Count || serialKeys == 0)
+        if ((listed >= 0 && listed != records.Count) || index.Count != records.Count)
         {
-            table.Add(new ResultRow(workload, "files listed after the rebuild / read by the SDK", listed.ToString(CultureInfo.InvariantCulture),
+            table.Add(new ResultRow(workload, "files listed after the rebuild / parsed from the SDK's listing", listed.ToString(CultureInfo.InvariantCulture),
                 index.Count.ToString(CultureInfo.InvariantCulture), "", Entries, false));
         }
 
-        table.AddInfo(workload, $"seeding: {records.Count * 2:N0} PUTs (record + 1-byte data object), {SeedConcurrency} concurrent", "",
+        table.AddInfo(workload, $"seeding: {records.Count * 2:N0} PUTs (1-byte data object + empty record), {SeedConcurrency} concurrent", "",
             $"{Seconds(seeding)} ({ResultTable.Format(records.Count * 2 / seeding.TotalSeconds, "0")} PUT/s)");
     }
 
-    // What the API writes for each upload: the data object under the key, then records/{key}.json.
+    // What the API writes for each upload: the data object under the key, then the empty record object whose key
+    // holds the metadata.
     private async Task SeedAsync(List<FileRecord> records, CancellationToken cancellationToken)
     {
         Progress.Say($"index: writing {Entries} records and data objects to bucket {Bucket}");
@@ -166,13 +151,7 @@ internal sealed class IndexBenchmark(BenchContext context)
         await Parallel.ForEachAsync(records, new ParallelOptions { MaxDegreeOfParallelism = SeedConcurrency, CancellationToken = cancellationToken }, async (record, ct) =>
         {
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = record.S3Key, ContentBody = "x" }, ct);
-            await s3.PutObjectAsync(new PutObjectRequest
-            {
-                BucketName = Bucket,
-                Key = $"records/{record.S3Key}.json",
-                ContentType = "application/json",
-                InputStream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(record, RecordJson), writable: false),
-            }, ct);
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = RecordKey.Format(record), ContentBody = "" }, ct);
             if (Interlocked.Increment(ref done) % step == 0)
             {
                 Progress.Say($"index: {done:N0} of {records.Count:N0} written");
@@ -180,32 +159,15 @@ internal sealed class IndexBenchmark(BenchContext context)
         });
     }
 
-    // S3FileStore's listing: one prefix, pages of 1000 one after another. Only the first pages: fauxqs sorts the
-    // whole prefix for every page, so each page costs the same and all of them would take minutes.
-    private async Task<(int Pages, int Keys, TimeSpan Elapsed)> ListSerialAsync(int maxPages, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = RecordPrefix };
-        int pages = 0, keys = 0;
-        do
-        {
-            var page = await s3.ListObjectsV2Async(request, cancellationToken);
-            keys += page.S3Objects?.Count ?? 0;
-            pages++;
-            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
-        }
-        while (request.ContinuationToken is not null && pages < maxPages);
-        return (pages, keys, clock.Elapsed);
-    }
-
-    // The same keys listed per first character of the key (keys are base32, so 32 prefixes), a few prefixes at once:
-    // each listing then sorts a thirty-second of the records. Real S3 also lists separate prefixes in parallel.
+    // S3FileStore's listing: per first character of the key (keys are base32, so 32 prefixes), a few prefixes at
+    // once. fauxqs sorts everything under the prefix for every page, so each listing sorts a thirty-second of the
+    // records; real S3 also lists separate prefixes in parallel.
     private async Task<List<string>> ListPartitionedAsync(CancellationToken cancellationToken)
     {
         var keys = new List<string>();
         await Parallel.ForEachAsync(Alphabet, new ParallelOptions { MaxDegreeOfParallelism = ListConcurrency, CancellationToken = cancellationToken }, async (first, ct) =>
         {
-            var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = RecordPrefix + first };
+            var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = RecordKey.Prefix + first };
             do
             {
                 var page = await s3.ListObjectsV2Async(request, ct);
@@ -221,17 +183,14 @@ internal sealed class IndexBenchmark(BenchContext context)
         return keys;
     }
 
-    private async Task<List<byte[]>> GetAllAsync(List<string> keys, CancellationToken cancellationToken)
+    // The API's own share of the rebuild: the keys back into records, and the index built from them.
+    private static FileIndex ParseAndLoad(List<string> keys, out TimeSpan elapsed)
     {
-        var bodies = new ConcurrentBag<byte[]>();
-        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken }, async (key, ct) =>
-        {
-            using var response = await s3.GetObjectAsync(Bucket, key, ct);
-            using var copy = new MemoryStream();
-            await response.ResponseStream.CopyToAsync(copy, ct);
-            bodies.Add(copy.ToArray());
-        });
-        return [.. bodies];
+        var clock = Stopwatch.StartNew();
+        var index = new FileIndex();
+        index.Load(keys.Select(key => RecordKey.TryParse(key, out var record) ? record : null).OfType<FileRecord>());
+        elapsed = clock.Elapsed;
+        return index;
     }
 
     private static async Task WalkHttpPagesAsync(HttpClient http, Latencies latencies, CancellationToken cancellationToken)
