@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using CloudPocket.Api.Files;
 
@@ -46,7 +47,7 @@ public static class RecordKey
     }
 
     // False for anything this service did not write in this format: other objects under records/ are not ours.
-    public static bool TryParse(string key, out FileRecord file)
+    public static bool TryParse(string key, [MaybeNullWhen(false)] out FileRecord file)
     {
         file = null!;
         var s3Key = key.Length > Prefix.Length + StorageKey.Length && key.StartsWith(Prefix, StringComparison.Ordinal)
