@@ -35,7 +35,8 @@ public static class ApplicationServiceExtensions
                 "No API key is configured (Access:ApiKeys) and the API would listen on a non-loopback address; configure keys, or set Access:AllowAnonymous=true to serve anyone.")
             .ValidateOnStart();
 
-        services.AddSingleton<IAmazonS3>(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3Options>>().Value));
+        services.AddSingleton<IAmazonS3>(sp => S3ClientFactory.Create(S3(sp), S3(sp).RequestTimeoutSeconds));
+        services.AddKeyedSingleton<IAmazonS3>(S3ClientFactory.Transfers, (sp, _) => S3ClientFactory.Create(S3(sp), S3(sp).TransferTimeoutSeconds));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<S3FileStore>();
         services.AddSingleton<FileIndex>();
@@ -63,4 +64,6 @@ public static class ApplicationServiceExtensions
 
         return builder;
     }
+
+    private static S3Options S3(IServiceProvider services) => services.GetRequiredService<IOptions<S3Options>>().Value;
 }

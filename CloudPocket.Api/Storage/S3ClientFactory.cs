@@ -3,15 +3,19 @@ using Amazon.S3;
 
 namespace CloudPocket.Api.Storage;
 
-// One client for the process: it owns the connection pool, so every request reuses warm connections.
+// Two clients for the process, each owning a connection pool so every request reuses warm connections: the default
+// one with the short request timeout, and the "transfers" one (a keyed service) for part uploads and multipart
+// completion, which may legitimately take longer.
 internal static class S3ClientFactory
 {
-    public static AmazonS3Client Create(S3Options options)
+    public const string Transfers = "transfers";
+
+    public static AmazonS3Client Create(S3Options options, int timeoutSeconds)
     {
         var config = new AmazonS3Config
         {
             ForcePathStyle = options.ForcePathStyle,
-            Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds),
+            Timeout = TimeSpan.FromSeconds(timeoutSeconds),
             ConnectTimeout = TimeSpan.FromSeconds(Math.Min(options.RequestTimeoutSeconds, 3)),
             MaxErrorRetry = options.MaxErrorRetry,
         };

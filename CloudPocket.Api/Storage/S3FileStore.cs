@@ -12,7 +12,8 @@ namespace CloudPocket.Api.Storage;
 // the bytes are stored, whose key holds the file's metadata (RecordKey: records/{key}/{payload}). The record is the
 // commit: a file is listed only when its record exists, so a crash between the two leaves nothing half-listed, and
 // the index is rebuilt from a listing of the records alone.
-public sealed class S3FileStore(IAmazonS3 s3, IOptions<S3Options> options)
+public sealed class S3FileStore(
+    IAmazonS3 s3, [FromKeyedServices(S3ClientFactory.Transfers)] IAmazonS3 transfers, IOptions<S3Options> options)
 {
     // One listing per first character of the key, a few at once: fauxqs sorts everything under the prefix for
     // every page, so 32 small prefixes cost a thirty-second of one big one each; real S3 lists prefixes in parallel.
@@ -26,7 +27,7 @@ public sealed class S3FileStore(IAmazonS3 s3, IOptions<S3Options> options)
 
     private string Bucket => options.Value.BucketName!;
 
-    internal S3Upload BeginUpload(string contentType) => new(s3, options.Value, StorageKey.New(), contentType);
+    internal S3Upload BeginUpload(string contentType) => new(s3, transfers, options.Value, StorageKey.New(), contentType);
 
     public async Task SaveRecordAsync(FileRecord file, CancellationToken cancellationToken)
     {

@@ -9,12 +9,18 @@ namespace CloudPocket.Api.Storage;
 // Streams one file into S3 through a bounded set of part buffers, hashing as it goes, so memory stays flat
 // whatever the size. A file that fits in one part is sent as a single PutObject; a larger one as a multipart
 // upload with a few parts in flight. Nothing is visible until CommitAsync; AbortAsync leaves no object behind.
-internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, string contentType) : IAsyncDisposable
+// Part uploads and the completion go through the transfers client, whose timeout allows for their size.
+internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options options, string key, string contentType) : IAsyncDisposable
 {
+    // Most files are small: they never need a whole part buffer, and renting one for each of them cost more
+    // (memory and zeroing) than their upload. The first buffer grows into a part buffer once a file outgrows it.
+    private const int FirstBufferBytes = 64 * 1024;
+
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrentPartUploads);
     private readonly List<Task<PartETag>> _parts = [];
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(options.PartSizeBytes);
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(FirstBufferBytes);
+    private bool _isPartBuffer;
     private int _filled;
     private string? _uploadId;
     private bool _stored;
@@ -25,17 +31,28 @@ internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, stri
 
     public string ContentType => contentType;
 
-    // The free space of the current part buffer; the caller reads into it, then calls AdvanceAsync.
-    public Memory<byte> GetMemory() => _buffer.AsMemory(_filled, options.PartSizeBytes - _filled);
+    private int Capacity => _isPartBuffer ? options.PartSizeBytes : _buffer.Length;
+
+    // The free space of the current buffer; the caller reads into it, then calls AdvanceAsync.
+    public Memory<byte> GetMemory() => _buffer.AsMemory(_filled, Capacity - _filled);
 
     public async ValueTask AdvanceAsync(int count, CancellationToken cancellationToken)
     {
         _sha256.AppendData(_buffer, _filled, count);
         _filled += count;
         Size += count;
-        if (_filled == options.PartSizeBytes)
+        if (_filled < Capacity)
+        {
+            return;
+        }
+
+        if (_isPartBuffer)
         {
             await SendPartAsync(cancellationToken);
+        }
+        else
+        {
+            GrowIntoPartBuffer();
         }
     }
 
@@ -60,14 +77,7 @@ internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, stri
                 await SendPartAsync(cancellationToken);
             }
 
-            var parts = await Task.WhenAll(_parts);
-            eTag = (await s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-            {
-                BucketName = options.BucketName,
-                Key = key,
-                UploadId = _uploadId,
-                PartETags = [.. parts],
-            }, cancellationToken)).ETag;
+            eTag = await CompleteAsync(await Task.WhenAll(_parts), cancellationToken);
         }
 
         _stored = true;
@@ -96,6 +106,53 @@ internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, stri
         }
     }
 
+    private void GrowIntoPartBuffer()
+    {
+        var partBuffer = PartBufferPool.Instance.Rent(options.PartSizeBytes);
+        _buffer.AsSpan(0, _filled).CopyTo(partBuffer);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = partBuffer;
+        _isPartBuffer = true;
+    }
+
+    private async Task<string> CompleteAsync(PartETag[] parts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await transfers.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = options.BucketName,
+                Key = key,
+                UploadId = _uploadId,
+                PartETags = [.. parts],
+            }, cancellationToken)).ETag;
+        }
+        // An attempt that timed out may still have completed on S3's side; the SDK's retry then finds no such upload.
+        // The object itself says whether it did: the key is this upload's alone.
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchUpload")
+        {
+            if (await FindCompletedETagAsync(cancellationToken) is { } eTag)
+            {
+                return eTag;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<string?> FindCompletedETagAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stored = await s3.GetObjectMetadataAsync(options.BucketName, key, cancellationToken);
+            return stored.ContentLength == Size ? stored.ETag : null;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     private async Task SendPartAsync(CancellationToken cancellationToken)
     {
         // A part that already failed means S3 is in trouble: stop reading the client's body and say so now.
@@ -114,7 +171,7 @@ internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, stri
 
         await _slots.WaitAsync(cancellationToken);
         _parts.Add(UploadPartAsync(_buffer, _filled, _parts.Count + 1, cancellationToken));
-        _buffer = ArrayPool<byte>.Shared.Rent(options.PartSizeBytes);
+        _buffer = PartBufferPool.Instance.Rent(options.PartSizeBytes);
         _filled = 0;
     }
 
@@ -122,7 +179,7 @@ internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, stri
     {
         try
         {
-            var response = await s3.UploadPartAsync(new UploadPartRequest
+            var response = await transfers.UploadPartAsync(new UploadPartRequest
             {
                 BucketName = options.BucketName,
                 Key = key,
@@ -136,7 +193,7 @@ internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, stri
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            PartBufferPool.Instance.Return(buffer);
             _slots.Release();
         }
     }
@@ -147,7 +204,7 @@ internal sealed class S3Upload(IAmazonS3 s3, S3Options options, string key, stri
     public async ValueTask DisposeAsync()
     {
         await PartsSettledAsync();
-        ArrayPool<byte>.Shared.Return(_buffer);
+        (_isPartBuffer ? PartBufferPool.Instance : ArrayPool<byte>.Shared).Return(_buffer);
         _sha256.Dispose();
         _slots.Dispose();
     }
