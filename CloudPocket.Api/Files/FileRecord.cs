@@ -11,8 +11,14 @@ public sealed record FileRecord(
     DateTimeOffset UploadedAt,
     string? ETag = null)
 {
-    // The record object this entry was read from, so a delete removes exactly that object, whichever format
-    // wrote it (an earlier version's records/{key}.json included). Null for an upload of this process: its
-    // record key is RecordKey.Format of the entry.
+    // The record object this entry was read from or written to, so a delete removes exactly that object, whichever
+    // format wrote it (an earlier version's records/{key}.json included).
     public string? RecordKey { get; init; }
+
+    // True when the bytes are in the record object itself: a file that fits in one part is stored and committed
+    // with a single PUT (S3FileStore.CommitAsync).
+    public bool Inline { get; init; }
+
+    // Where the bytes are.
+    public string ObjectKey => Inline ? RecordKey ?? throw new InvalidOperationException($"{S3Key} has no record key.") : S3Key;
 }

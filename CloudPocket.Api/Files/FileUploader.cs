@@ -60,9 +60,8 @@ public sealed partial class FileUploader(
                 throw UploadRejectedException.BadRequest("The form has no 'file' part. Send the file as multipart/form-data field 'file'.");
             }
 
-            var stored = await upload.CommitAsync(cancellationToken);
-            var file = new FileRecord(upload.Key, filename, upload.Size, upload.ContentType, stored.Sha256, clock.GetUtcNow(), stored.ETag);
-            await store.SaveRecordAsync(file, cancellationToken);
+            var file = await store.CommitAsync(
+                upload, new FileRecord(upload.Key, filename, upload.Size, upload.ContentType, upload.ComputeSha256(), clock.GetUtcNow()), cancellationToken);
             index.Add(file);
             metrics.Uploaded(file.Size, clock.GetElapsedTime(started));
             LogStored(file.Filename, file.S3Key, file.Size);

@@ -13,18 +13,20 @@ namespace CloudPocket.Api.Storage;
 // The fields are a small binary layout rather than JSON: JSON escapes '"' and '\' to two bytes and
 // System.Text.Json escapes every character outside the BMP (emoji) to twelve (\uXXXX\uXXXX), even with
 // UnsafeRelaxedJsonEscaping, so a 255-byte filename could take 756 bytes before base64 — over the whole budget.
-// Layout, version 1: version byte, size (int64 LE), SHA-256 (32 raw bytes), upload time (UTC ticks, int64 LE),
-// then filename, content type and ETag as length-prefixed UTF-8 (7-bit encoded length; an empty ETag is none).
+// Layout, version 1: version byte, flags byte (bit 0: the bytes are in the record object itself, FileRecord.Inline),
+// size (int64 LE), SHA-256 (32 raw bytes), upload time (UTC ticks, int64 LE), then filename, content type and ETag as
+// length-prefixed UTF-8 (7-bit encoded length; an empty ETag is none: an inline record's ETag is the object's own).
 //
 // Worst case, within S3's 1024-byte key limit: a 255-byte filename (FileNameSanitizer), a 255-byte content type
-// (FileUploader) and a 40-character multipart ETag make 604 bytes, 806 base64url characters in 5 segments:
-// 8 + 26 + 1 + 806 + 4 = 845 bytes (RecordKeyTests).
+// (FileUploader) and a 40-character multipart ETag make 605 bytes, 807 base64url characters in 5 segments:
+// 8 + 26 + 1 + 807 + 4 = 846 bytes (RecordKeyTests).
 public static class RecordKey
 {
     public const string Prefix = "records/";
     public const int MaxSegmentLength = 200;
     public const int MaxKeyBytes = 1024;
     private const byte Version = 1;
+    private const byte InlineFlag = 1;
     private const int Sha256Bytes = 32;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -99,6 +101,7 @@ public static class RecordKey
         using (var writer = new BinaryWriter(bytes, StrictUtf8, leaveOpen: true))
         {
             writer.Write(Version);
+            writer.Write(file.Inline ? InlineFlag : (byte)0);
             writer.Write(file.Size);
             writer.Write(Convert.FromHexString(file.Sha256));
             writer.Write(file.UploadedAt.UtcTicks);
@@ -118,14 +121,15 @@ public static class RecordKey
             throw new InvalidDataException("Unknown record version.");
         }
 
+        var flags = reader.ReadByte();
         var size = reader.ReadInt64();
         var sha256 = Convert.ToHexStringLower(reader.ReadBytes(Sha256Bytes));
         var uploadedAt = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
         var filename = reader.ReadString();
         var contentType = reader.ReadString();
         var eTag = reader.ReadString();
-        return reader.BaseStream.Position == payload.Length && sha256.Length == Sha256Bytes * 2
-            ? new FileRecord(s3Key, filename, size, contentType, sha256, uploadedAt, eTag.Length == 0 ? null : eTag)
+        return reader.BaseStream.Position == payload.Length && sha256.Length == Sha256Bytes * 2 && flags <= InlineFlag
+            ? new FileRecord(s3Key, filename, size, contentType, sha256, uploadedAt, eTag.Length == 0 ? null : eTag) { Inline = flags == InlineFlag }
             : throw new InvalidDataException("The record is truncated or has trailing bytes.");
     }
 }

@@ -29,14 +29,27 @@ public sealed class S3FileStore(
 
     internal S3Upload BeginUpload(string contentType) => new(s3, transfers, options.Value, StorageKey.New(), contentType);
 
-    public async Task SaveRecordAsync(FileRecord file, CancellationToken cancellationToken)
+    // A file that fits in one part goes into the record object itself, so one PUT both stores and commits it: half
+    // the requests for the small files most uploads are. A larger file is completed under its own key first, then
+    // the empty record commits it. Returns the entry with S3's ETag and its record key.
+    internal async Task<FileRecord> CommitAsync(S3Upload upload, FileRecord file, CancellationToken cancellationToken)
     {
+        if (upload.IsSinglePut)
+        {
+            var inline = file with { Inline = true };
+            var key = RecordKey.Format(inline);
+            return inline with { ETag = await upload.PutAsync(key, cancellationToken), RecordKey = key };
+        }
+
+        var stored = file with { ETag = await upload.CompleteAsync(cancellationToken) };
+        var recordKey = RecordKey.Format(stored);
         await s3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = Bucket,
-            Key = RecordKey.Format(file),
+            Key = recordKey,
             InputStream = new MemoryStream([], writable: false),
         }, cancellationToken);
+        return stored with { RecordKey = recordKey };
     }
 
     // Null when the object is gone from the bucket although the index still had it.
@@ -72,7 +85,10 @@ public sealed class S3FileStore(
     public async Task DeleteAsync(FileRecord file, CancellationToken cancellationToken)
     {
         await s3.DeleteObjectAsync(Bucket, file.RecordKey ?? RecordKey.Format(file), cancellationToken);
-        await s3.DeleteObjectAsync(Bucket, file.S3Key, cancellationToken);
+        if (!file.Inline)
+        {
+            await s3.DeleteObjectAsync(Bucket, file.S3Key, cancellationToken);
+        }
     }
 
     // HeadBucket, not a listing: fauxqs sorts the whole bucket for every listing, so a health poll would cost O(files).
@@ -98,15 +114,16 @@ public sealed class S3FileStore(
     {
         var records = new List<FileRecord>();
         var legacy = new List<string>();
-        await foreach (var key in ListKeysAsync(prefix, cancellationToken))
+        await foreach (var listed in ListObjectsAsync(prefix, cancellationToken))
         {
-            if (RecordKey.TryParse(key, out var record))
+            if (RecordKey.TryParse(listed.Key, out var record))
             {
-                records.Add(record);
+                // An inline record's ETag is its own, which only S3 knows: the listing says it.
+                records.Add(record.Inline ? record with { ETag = listed.ETag } : record);
             }
-            else if (IsLegacyRecordKey(key))
+            else if (IsLegacyRecordKey(listed.Key))
             {
-                legacy.Add(key);
+                legacy.Add(listed.Key);
             }
         }
 
@@ -115,7 +132,7 @@ public sealed class S3FileStore(
 
     // Paging is safe although record keys are mixed case and fauxqs orders by locale while S3 orders by code unit:
     // two record keys always differ within their lowercase base32 storage key, where both orders agree.
-    private async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<S3Object> ListObjectsAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
         do
@@ -123,7 +140,7 @@ public sealed class S3FileStore(
             var page = await s3.ListObjectsV2Async(request, cancellationToken);
             foreach (var o in page.S3Objects ?? [])
             {
-                yield return o.Key;
+                yield return o;
             }
 
             request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;

@@ -8,7 +8,7 @@ namespace CloudPocket.Api.Storage;
 
 // Streams one file into S3 through a bounded set of part buffers, hashing as it goes, so memory stays flat
 // whatever the size. A file that fits in one part is sent as a single PutObject; a larger one as a multipart
-// upload with a few parts in flight. Nothing is visible until CommitAsync; AbortAsync leaves no object behind.
+// upload with a few parts in flight. Nothing exists until PutAsync or CompleteAsync; AbortAsync leaves no object behind.
 // Part uploads and the completion go through the transfers client, whose timeout allows for their size.
 internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options options, string key, string contentType) : IAsyncDisposable
 {
@@ -23,7 +23,8 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
     private bool _isPartBuffer;
     private int _filled;
     private string? _uploadId;
-    private bool _stored;
+    // Set before the call that may create the object, so an abort removes it whatever that call's outcome.
+    private string? _committingKey;
 
     public string Key => key;
 
@@ -56,32 +57,36 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
         }
     }
 
-    // Stores the object; returns S3's ETag and the hex SHA-256 of every byte written.
-    public async Task<StoredObject> CommitAsync(CancellationToken cancellationToken)
+    // Whether the whole file fits in one PutObject; known once the body has been read.
+    public bool IsSinglePut => _uploadId is null;
+
+    // The hex SHA-256 of every byte written; once the body has been read.
+    public string ComputeSha256() => Convert.ToHexStringLower(_sha256.GetHashAndReset());
+
+    // Stores a file that fits in one part under objectKey; returns S3's ETag.
+    public async Task<string> PutAsync(string objectKey, CancellationToken cancellationToken)
     {
-        string eTag;
-        if (_uploadId is null)
+        _committingKey = objectKey;
+        return (await s3.PutObjectAsync(new PutObjectRequest
         {
-            eTag = (await s3.PutObjectAsync(new PutObjectRequest
-            {
-                BucketName = options.BucketName,
-                Key = key,
-                ContentType = contentType,
-                InputStream = new MemoryStream(_buffer, 0, _filled, writable: false),
-            }, cancellationToken)).ETag;
-        }
-        else
-        {
-            if (_filled > 0)
-            {
-                await SendPartAsync(cancellationToken);
-            }
+            BucketName = options.BucketName,
+            Key = objectKey,
+            ContentType = contentType,
+            InputStream = new MemoryStream(_buffer, 0, _filled, writable: false),
+        }, cancellationToken)).ETag;
+    }
 
-            eTag = await CompleteAsync(await Task.WhenAll(_parts), cancellationToken);
+    // Sends the last part and completes the multipart upload under the upload's key; returns S3's ETag.
+    public async Task<string> CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (_filled > 0)
+        {
+            await SendPartAsync(cancellationToken);
         }
 
-        _stored = true;
-        return new StoredObject(eTag, Convert.ToHexStringLower(_sha256.GetHashAndReset()));
+        var parts = await Task.WhenAll(_parts);
+        _committingKey = key;
+        return await CompleteMultipartAsync(parts, cancellationToken);
     }
 
     // Best effort and never cancelled: it runs after the request failed or the client went away. If S3 itself is the
@@ -92,11 +97,12 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
         await PartsSettledAsync();
         try
         {
-            if (_stored)
+            if (_committingKey is not null)
             {
-                await s3.DeleteObjectAsync(options.BucketName, key, CancellationToken.None);
+                await s3.DeleteObjectAsync(options.BucketName, _committingKey, CancellationToken.None);
             }
-            else if (_uploadId is not null)
+
+            if (_uploadId is not null)
             {
                 await s3.AbortMultipartUploadAsync(options.BucketName, key, _uploadId, CancellationToken.None);
             }
@@ -115,7 +121,7 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
         _isPartBuffer = true;
     }
 
-    private async Task<string> CompleteAsync(PartETag[] parts, CancellationToken cancellationToken)
+    private async Task<string> CompleteMultipartAsync(PartETag[] parts, CancellationToken cancellationToken)
     {
         try
         {

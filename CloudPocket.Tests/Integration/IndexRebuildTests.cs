@@ -74,6 +74,35 @@ public class IndexRebuildTests(FilesApiFixture fixture) : IClassFixture<FilesApi
         Assert.DoesNotContain((await fixture.ListBucketKeysAsync()), k => k.Contains(key, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ASmallAndAMultipartFileKeepTheirBytesAndETagsAcrossARebuild()
+    {
+        using var first = fixture.CreateClient();
+        var small = await first.UploadAsync("small and inline"u8.ToArray(), "small.txt", "text/plain");
+        var largeBytes = new byte[FilesApiFixture.PartSize + 123];
+        Random.Shared.NextBytes(largeBytes);
+        var large = await first.UploadAsync(largeBytes, "large.bin");
+        var eTags = new[] { await ETagAsync(first, small.S3Key, default), await ETagAsync(first, large.S3Key, default) };
+
+        await using var restarted = fixture.WithWebHostBuilder(_ => { });
+        using var second = restarted.CreateClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await WaitUntilHealthyAsync(second, timeout.Token);
+
+        Assert.Equal(eTags, new[] { await ETagAsync(second, small.S3Key, timeout.Token), await ETagAsync(second, large.S3Key, timeout.Token) });
+        Assert.Equal("small and inline", await second.GetStringAsync($"/download/{small.S3Key}", timeout.Token));
+        Assert.Equal(largeBytes, await second.GetByteArrayAsync($"/download/{large.S3Key}", timeout.Token));
+        using var notModified = new HttpRequestMessage(HttpMethod.Get, $"/download/{small.S3Key}") { Headers = { { "If-None-Match", eTags[0] } } };
+        Assert.Equal(HttpStatusCode.NotModified, (await second.SendAsync(notModified, timeout.Token)).StatusCode);
+    }
+
+    private static async Task<string> ETagAsync(HttpClient api, string key, CancellationToken cancellationToken)
+    {
+        using var head = await api.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/download/{key}"), cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        return head.Headers.ETag!.ToString();
+    }
+
     private static async Task WaitUntilHealthyAsync(HttpClient api, CancellationToken cancellationToken)
     {
         while ((await api.GetAsync("/health", cancellationToken)).StatusCode != HttpStatusCode.OK)

@@ -37,7 +37,7 @@ public sealed class LateAnsweringS3Proxy(Uri upstream, Func<HttpRequest, TimeSpa
     {
         var incoming = context.Request;
         using var request = new HttpRequestMessage(new HttpMethod(incoming.Method), incoming.Path + incoming.QueryString);
-        if (incoming.ContentLength is > 0 || incoming.Headers.TransferEncoding.Count > 0)
+        if (incoming.ContentLength is not null || incoming.Headers.TransferEncoding.Count > 0)
         {
             request.Content = new StreamContent(incoming.Body);
         }

@@ -59,6 +59,19 @@ public class RecordKeyTests
     }
 
     [Fact]
+    public void ARecordHoldingTheBytesItselfReadsBackAsInline()
+    {
+        var file = Record("small.txt", 4096, "text/plain", eTag: null) with { Inline = true };
+
+        var key = RecordKey.Format(file);
+
+        Assert.True(RecordKey.TryParse(key, out var parsed));
+        Assert.True(parsed.Inline);
+        Assert.Equal(key, parsed.ObjectKey);
+        Assert.False(RecordKey.TryParse(RecordKey.Format(file with { Inline = false }), out var other) && other.Inline);
+    }
+
+    [Fact]
     public void TheUploadTimeKeepsItsTicks()
     {
         var file = Record("a.txt", 1, "text/plain") with { UploadedAt = new DateTimeOffset(638_999_999_999_999_999, TimeSpan.FromHours(2)) };

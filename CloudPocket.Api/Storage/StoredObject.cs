@@ -1,3 +1,0 @@
-namespace CloudPocket.Api.Storage;
-
-public sealed record StoredObject(string ETag, string Sha256);
