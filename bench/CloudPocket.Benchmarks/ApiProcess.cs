@@ -13,10 +13,9 @@ internal sealed class ApiProcess : IAsyncDisposable
     private const string IndexRebuiltLog = "Index rebuilt";
     private const string RebuildRetryLog = "to rebuild the index; retrying";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
-    // /health lists the bucket (S3HealthCheck), and fauxqs sorts every key of the bucket for each listing (about 1 s
-    // of its single thread at 200,000 objects): polling it often would slow down the very rebuild being timed. So:
-    // /alive (no S3) until the process answers, then /health as soon as the API logs that its index is rebuilt,
-    // and every 15 s in case that log line is turned off.
+    // /health asks S3 (HeadBucket), and the emulator's single thread is what the rebuild waits on: polling it every
+    // 10 ms would slow down the very rebuild being timed. So: /alive (no S3) until the process answers, then /health
+    // as soon as the API logs that its index is rebuilt, and every 15 s in case that log line is turned off.
     private static readonly TimeSpan HealthFallbackInterval = TimeSpan.FromSeconds(15);
     private readonly Process _process;
     private readonly Queue<string> _output = new();
