@@ -29,6 +29,7 @@ public class TracesPageTests(DashboardFixture fixture)
         await Expect(s3Call.Locator("td.kind")).ToHaveTextAsync("Client", Bounded.Text()).Within();
         await s3Call.ClickAsync().Within();
         var attributes = session.Page.Locator("#waterfall tr.attributes:not([hidden])");
-        await Expect(attributes).ToContainTextAsync(fixture.App.GetEndpoint("s3").Authority + "/cloudpocket/" + upload.S3Key, new() { Timeout = Bounded.Milliseconds(Bounded.Step) }).Within();
+        // A small file is stored in its record object, records/{key}/{metadata}.
+        await Expect(attributes).ToContainTextAsync(fixture.App.GetEndpoint("s3").Authority + "/cloudpocket/records/" + upload.S3Key + "/", new() { Timeout = Bounded.Milliseconds(Bounded.Step) }).Within();
     }
 }
