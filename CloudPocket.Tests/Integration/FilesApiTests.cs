@@ -34,6 +34,20 @@ public class FilesApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixt
     }
 
     [Theory]
+    [InlineData(10)]
+    [InlineData(FilesApiFixture.PartSize + 1)]
+    public async Task DeletingAFileLeavesNothingOfItInTheBucket(int size)
+    {
+        var upload = await UploadAsync(RandomNumberGenerator.GetBytes(size), "deleted.bin");
+        Assert.Contains(await fixture.ListBucketKeysAsync(), key => key.Contains(upload.S3Key, StringComparison.Ordinal));
+
+        using var deleted = await _client.DeleteAsync($"/files/{upload.S3Key}");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.DoesNotContain(await fixture.ListBucketKeysAsync(), key => key.Contains(upload.S3Key, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(FilesApiFixture.PartSize - 1)]
