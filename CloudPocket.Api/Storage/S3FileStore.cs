@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace CloudPocket.Api.Storage;
 
-// The bucket holds two kinds of objects: the file's bytes under its key, and an empty record object written after
-// the bytes are stored, whose key holds the file's metadata (RecordKey: records/{key}/{payload}). The record is the
-// commit: a file is listed only when its record exists, so a crash between the two leaves nothing half-listed, and
-// the index is rebuilt from a listing of the records alone.
+// Every file has a record object whose key holds its metadata (RecordKey: records/{key}/{payload}). The record is the
+// commit: a file is listed only when its record exists, so a crash never leaves anything half-listed, and the index
+// is rebuilt from a listing of the records alone. A file that fits in one part is stored in its record (one PUT);
+// a larger one is a multipart upload under {key}, followed by an empty record.
 public sealed class S3FileStore(
     IAmazonS3 s3, [FromKeyedServices(S3ClientFactory.Transfers)] IAmazonS3 transfers, IOptions<S3Options> options)
 {
