@@ -1,19 +1,32 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace CloudPocket.Tests.AppHost;
 
 // Answers every request on a loopback port with a status the test switches, standing in for a resource's /health.
+// Kestrel, not HttpListener: the orchestrator is already probing the port when this starts, and HttpListener's
+// managed implementation can fail in Start when a connection is waiting (Monitor.Enter on a field not yet set).
 internal sealed class FakeHealthEndpoint : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
+    private readonly WebApplication _app;
     private volatile int _status = (int)HttpStatusCode.OK;
 
-    public FakeHealthEndpoint(Uri endpoint)
+    private FakeHealthEndpoint(Uri endpoint)
     {
-        _listener.Prefixes.Add(endpoint.ToString());
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(endpoint.GetLeftPart(UriPartial.Authority));
+        _app = builder.Build();
+        _app.Run(context =>
+        {
+            // No keep-alive: a probe never reuses a connection this endpoint is about to drop.
+            context.Response.Headers.Connection = "close";
+            context.Response.StatusCode = _status;
+            return Task.CompletedTask;
+        });
     }
 
     public HttpStatusCode Status
@@ -22,31 +35,12 @@ internal sealed class FakeHealthEndpoint : IAsyncDisposable
         set => _status = (int)value;
     }
 
-    public async ValueTask DisposeAsync()
+    public static async Task<FakeHealthEndpoint> StartAsync(Uri endpoint)
     {
-        _listener.Stop();
-        _listener.Close();
-        await _loop;
+        var health = new FakeHealthEndpoint(endpoint);
+        await health._app.StartAsync();
+        return health;
     }
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            // No keep-alive: a probe never reuses a connection this listener is about to drop.
-            context.Response.KeepAlive = false;
-            context.Response.StatusCode = _status;
-            context.Response.Close();
-        }
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -87,7 +87,7 @@ public class ProcessLifecycleTests
         Assert.Equal(ResourceState.Waiting, app.GetSnapshot("api").State);
         Assert.Null(app.GetSnapshot("api").ProcessId);
 
-        await using var health = new FakeHealthEndpoint(app.GetEndpoint("database"));
+        await using var health = await FakeHealthEndpoint.StartAsync(app.GetEndpoint("database"));
         await starting;
 
         Assert.Equal(ResourceState.Healthy, app.GetSnapshot("database").State);
@@ -102,7 +102,7 @@ public class ProcessLifecycleTests
         builder.AddShell("web", "exec sleep 30").WithHttpEndpoint().WithHttpHealthCheck("/health");
         await using var app = builder.Build();
         using var timeout = new CancellationTokenSource(TestModels.Timeout);
-        await using var health = new FakeHealthEndpoint(app.GetEndpoint("web"));
+        await using var health = await FakeHealthEndpoint.StartAsync(app.GetEndpoint("web"));
         await app.StartAsync(timeout.Token);
 
         health.Status = System.Net.HttpStatusCode.ServiceUnavailable;
