@@ -1,6 +1,7 @@
 // Starts fauxqs' S3 emulator on a loopback address with file persistence.
 // startFauxqs() always binds 0.0.0.0, so this wires the same stores itself and listens where told.
-// Usage: node fauxqs-s3.mjs --port 4566 --data ./data [--host 127.0.0.1]
+// Usage: node fauxqs-s3.mjs --port 4566 [--host 127.0.0.1] [--data ./data] [--bucket name]
+// --bucket is created at every start, so the bucket exists whenever the emulator answers.
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
@@ -8,6 +9,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "4566" },
     host: { type: "string", default: "127.0.0.1" },
     data: { type: "string" },
+    bucket: { type: "string" },
   },
 });
 
@@ -26,6 +28,8 @@ if (values.data) {
   persistence.loadS3(s3Store);
   s3Store.persistence = persistence;
 }
+
+if (values.bucket) s3Store.createBucket(values.bucket);
 
 const app = buildApp({ logger: false, stores: { sqsStore: new SqsStore(), snsStore: new SnsStore(), s3Store } });
 if (persistence) app.addHook("preClose", () => persistence.close());

@@ -1,0 +1,25 @@
+using Amazon.S3.Model;
+using CloudPocket.Api.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CloudPocket.Tests.Api;
+
+public class AbandonedUploadSweepTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixture>
+{
+    // fauxqs answers ListMultipartUploads with an object listing that stays "truncated" once a bucket holds more than
+    // 1,000 objects; the sweep must still end, having found nothing to abort.
+    [Fact]
+    public async Task SweepEndsOnABucketOfMoreThanAThousandObjects()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1100), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = timeout.Token },
+            async (i, ct) => await fixture.S3.PutObjectAsync(new PutObjectRequest { BucketName = fixture.Bucket, Key = $"filler/{i:D5}", ContentBody = "x" }, ct));
+        var sweeper = fixture.Services.GetServices<IHostedService>().OfType<AbandonedUploadSweeper>().Single();
+
+        var aborted = await sweeper.SweepAsync(fixture.Services.GetRequiredService<IOptions<S3Options>>().Value, timeout.Token);
+
+        Assert.Equal(0, aborted);
+    }
+}
