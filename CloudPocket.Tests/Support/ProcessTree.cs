@@ -25,6 +25,14 @@ public static class ProcessTree
     /// <summary>The process's command line with its arguments joined by spaces, or "" once it is gone.</summary>
     public static string CommandLine(int pid) => Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
 
+    /// <summary>The process's environment as it was given at its start.</summary>
+    public static IReadOnlyDictionary<string, string> Environment(int pid) =>
+        Read($"/proc/{pid}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .GroupBy(pair => pair[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.Ordinal);
+
     /// <summary>The live processes whose environment holds <paramref name="entry"/> (NAME=value) exactly.</summary>
     public static IReadOnlyList<int> WithEnvironment(string entry) =>
         [.. Directory.EnumerateDirectories("/proc")

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace CloudPocket.Benchmarks;
 
@@ -18,7 +17,7 @@ internal sealed class ApiProcess : IAsyncDisposable
     // as soon as the API logs that its index is rebuilt, and every 15 s in case that log line is turned off.
     private static readonly TimeSpan HealthFallbackInterval = TimeSpan.FromSeconds(15);
     private readonly Process _process;
-    private readonly Queue<string> _output = new();
+    private readonly OutputTail _output = new(KeptOutputLines);
     private readonly bool _echoOutput;
     private readonly Stopwatch _sinceStart;
     private volatile bool _indexRebuilt;
@@ -63,7 +62,7 @@ internal sealed class ApiProcess : IAsyncDisposable
     // Starts the process; the clock of TimeToHealthy starts here.
     public static ApiProcess Launch(BenchSettings settings, Uri s3Endpoint, string bucket)
     {
-        var port = FreeLoopbackPort();
+        var port = Loopback.FreePort();
         var start = new ProcessStartInfo(DotNetHost())
         {
             ArgumentList = { settings.ApiPath },
@@ -114,13 +113,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         return api;
     }
 
-    public string LastOutput()
-    {
-        lock (_output)
-        {
-            return string.Join(Environment.NewLine, _output);
-        }
-    }
+    public string LastOutput() => _output.ToString();
 
     public async ValueTask DisposeAsync()
     {
@@ -200,21 +193,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             Interlocked.Increment(ref _rebuildRetries);
         }
 
-        lock (_output)
-        {
-            _output.Enqueue(line);
-            if (_output.Count > KeptOutputLines)
-            {
-                _output.Dequeue();
-            }
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        _output.Add(line);
     }
 
     // The same dotnet host that runs the benchmark (`dotnet run` and `dotnet X.dll` set it), else the one on PATH.

