@@ -26,7 +26,8 @@ public class ResourceActionTests(DashboardFixture fixture)
             await page.GetByRole(AriaRole.Menuitem, new() { Name = "Restart" }).ClickAsync().Bounded();
 
             // A new run shows a new start time; "Running" alone could still be the old process.
-            await Expect(row.StartTime()).Not.ToHaveAttributeAsync("title", startedBefore!, new() { Timeout = 90_000 }).Bounded(TimeSpan.FromSeconds(100));
+            await Expect(row.StartTime()).Not.ToHaveAttributeAsync("title", startedBefore!, new() { Timeout = 90_000 })
+                .Bounded(TimeSpan.FromSeconds(100));
             await Expect(row.State()).ToHaveTextAsync("Running", NewRun).Bounded(TimeSpan.FromSeconds(100));
             using var api = fixture.CreateApiClient();
             using var files = await api.GetAsync("/files/").Bounded();
