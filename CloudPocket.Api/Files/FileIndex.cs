@@ -1,3 +1,4 @@
+using CloudPocket.Api.Storage;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -38,6 +39,28 @@ public sealed class FileIndex
         lock (_lock)
         {
             return _byKey.TryGetValue(key, out file!);
+        }
+    }
+
+    /// <summary>A change another replica made (ChangeJournal).</summary>
+    public void Apply(JournalEntry entry)
+    {
+        if (entry.File is { } file)
+        {
+            Add(file with { S3Key = entry.S3Key });
+        }
+        else
+        {
+            Remove(entry.S3Key);
+        }
+    }
+
+    /// <summary>Every entry, for a snapshot.</summary>
+    public IReadOnlyCollection<FileRecord> All()
+    {
+        lock (_lock)
+        {
+            return [.. _byKey.Values];
         }
     }
 

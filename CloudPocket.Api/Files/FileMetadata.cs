@@ -1,3 +1,4 @@
+using CloudPocket.Api.Storage;
 namespace CloudPocket.Api.Files;
 
 // One file as the API shows it.

@@ -92,7 +92,7 @@ public static class FilesApi
             return NotFound();
         }
 
-        await store.DeleteAsync(file, cancellationToken);
+        await store.DeleteAsync(file.S3Key, cancellationToken);
         index.Remove(key);
         return TypedResults.NoContent();
     }

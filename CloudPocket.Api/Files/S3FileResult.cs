@@ -36,7 +36,7 @@ public sealed class S3FileResult(FileRecord file, S3FileStore store, FileTransfe
 
         var length = range?.Length ?? file.Size;
         var sendsBody = !HttpMethods.IsHead(request.Method) && length > 0;
-        using var s3Object = sendsBody ? await store.OpenReadAsync(file.ObjectKey, range, httpContext.RequestAborted) : null;
+        using var s3Object = sendsBody ? await store.OpenReadAsync(file.S3Key, range is { } wanted ? (wanted.From, wanted.To) : null, httpContext.RequestAborted) : null;
         if (sendsBody && s3Object is null)
         {
             // The index still lists it but the bucket lost it (deleted behind the service's back).

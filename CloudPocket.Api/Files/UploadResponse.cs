@@ -1,3 +1,4 @@
+using CloudPocket.Api.Storage;
 using System.Text.Json.Serialization;
 
 namespace CloudPocket.Api.Files;

@@ -65,7 +65,13 @@ public sealed partial class AbandonedUploadSweeper(
     }
 
     public static IEnumerable<MultipartUpload> Abandoned(IEnumerable<MultipartUpload> uploads, DateTimeOffset now, TimeSpan age) =>
-        uploads.Where(u => StorageKey.IsValid(u.Key) && u.Initiated is { } initiated && now - new DateTimeOffset(initiated.ToUniversalTime()) > age);
+        uploads.Where(u => IsOurs(u.Key) && u.Initiated is { } initiated && now - new DateTimeOffset(initiated.ToUniversalTime()) > age);
+
+    // Large uploads are staged under the reserved prefix, at .cloudpocket/uploads/{key}; versions before that
+    // uploaded straight to {key}.
+    private static bool IsOurs(string key) =>
+        StorageKey.IsValid(key)
+        || (key.StartsWith(ReservedPrefix.Uploads, StringComparison.Ordinal) && StorageKey.IsValid(key[ReservedPrefix.Uploads.Length..]));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Aborted {Count} abandoned multipart uploads")]
     private partial void LogAborted(int count);

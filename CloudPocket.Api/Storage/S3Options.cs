@@ -42,6 +42,12 @@ public sealed class S3Options : IValidatableObject
     [Range(0, 10)]
     public int MaxErrorRetry { get; set; } = 1;
 
+    // How often each replica reads the change journal for the others' uploads and deletes.
+    public TimeSpan JournalPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    // How often, when anything changed, a replica writes a snapshot of the index for the next start.
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     // Multipart uploads left behind by a killed process are aborted once they are this old.
     public TimeSpan AbandonedUploadAge { get; set; } = TimeSpan.FromHours(24);
 

@@ -7,9 +7,11 @@ using Amazon.S3.Model;
 namespace CloudPocket.Api.Storage;
 
 // Streams one file into S3 through a bounded set of part buffers, hashing as it goes, so memory stays flat
-// whatever the size. A file that fits in one part is sent as a single PutObject; a larger one as a multipart
-// upload with a few parts in flight. Nothing exists until PutAsync or CompleteAsync; AbortAsync leaves no object behind.
-// Part uploads and the completion go through the transfers client, whose timeout allows for their size.
+// whatever the size. A file that fits in one part is a single PutObject at its key. A larger one is a multipart
+// upload to a staging key under the reserved prefix (its SHA-256, part of the object's metadata, is only known at
+// the end), then one server-side copy to its key with the metadata: the copy is the commit, so the file appears
+// whole and self-describing or not at all. Nothing exists at the key until CommitAsync; AbortAsync leaves nothing.
+// Part uploads, the completion and the copy go through the transfers client, whose timeout allows for their size.
 internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options options, string key, string contentType) : IAsyncDisposable
 {
     // Most files are small: they never need a whole part buffer, and renting one for each of them cost more
@@ -22,9 +24,11 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(FirstBufferBytes);
     private bool _isPartBuffer;
     private int _filled;
+    private readonly string _stagingKey = ReservedPrefix.Uploads + key;
     private string? _uploadId;
-    // Set before the call that may create the object, so an abort removes it whatever that call's outcome.
-    private string? _committingKey;
+    // Set before the calls that may create an object, so an abort removes it whatever their outcome.
+    private bool _committing;
+    private bool _staged;
 
     public string Key => key;
 
@@ -63,30 +67,43 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
     // The hex SHA-256 of every byte written; once the body has been read.
     public string ComputeSha256() => Convert.ToHexStringLower(_sha256.GetHashAndReset());
 
-    // Stores a file that fits in one part under objectKey; returns S3's ETag.
-    public async Task<string> PutAsync(string objectKey, CancellationToken cancellationToken)
+    // Stores the file at its key, described by file (StoredObject); returns S3's ETag of the object.
+    public async Task<string> CommitAsync(FileRecord file, CancellationToken cancellationToken)
     {
-        _committingKey = objectKey;
-        return (await s3.PutObjectAsync(new PutObjectRequest
+        if (IsSinglePut)
         {
-            BucketName = options.BucketName,
-            Key = objectKey,
-            ContentType = contentType,
-            InputStream = new MemoryStream(_buffer, 0, _filled, writable: false),
-        }, cancellationToken)).ETag;
-    }
+            var put = new PutObjectRequest
+            {
+                BucketName = options.BucketName,
+                Key = key,
+                InputStream = new MemoryStream(_buffer, 0, _filled, writable: false),
+            };
+            StoredObject.Describe(file, put.Headers, put.Metadata);
+            _committing = true;
+            return (await s3.PutObjectAsync(put, cancellationToken)).ETag;
+        }
 
-    // Sends the last part and completes the multipart upload under the upload's key; returns S3's ETag.
-    public async Task<string> CompleteAsync(CancellationToken cancellationToken)
-    {
         if (_filled > 0)
         {
             await SendPartAsync(cancellationToken);
         }
 
         var parts = await Task.WhenAll(_parts);
-        _committingKey = key;
-        return await CompleteMultipartAsync(parts, cancellationToken);
+        _staged = true;
+        await CompleteMultipartAsync(parts, cancellationToken);
+        var copy = new CopyObjectRequest
+        {
+            SourceBucket = options.BucketName,
+            SourceKey = _stagingKey,
+            DestinationBucket = options.BucketName,
+            DestinationKey = key,
+            MetadataDirective = S3MetadataDirective.REPLACE,
+        };
+        StoredObject.Describe(file, copy.Headers, copy.Metadata);
+        _committing = true;
+        var eTag = (await transfers.CopyObjectAsync(copy, cancellationToken)).ETag;
+        await DeleteQuietlyAsync(_stagingKey);
+        return eTag;
     }
 
     // Best effort and never cancelled: it runs after the request failed or the client went away. If S3 itself is the
@@ -95,22 +112,41 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
     public async Task AbortAsync()
     {
         await PartsSettledAsync();
-        try
+        if (_committing)
         {
-            if (_committingKey is not null)
-            {
-                await s3.DeleteObjectAsync(options.BucketName, _committingKey, CancellationToken.None);
-            }
+            await DeleteQuietlyAsync(key);
+        }
 
-            if (_uploadId is not null)
+        if (_staged)
+        {
+            await DeleteQuietlyAsync(_stagingKey);
+        }
+
+        if (_uploadId is not null)
+        {
+            try
             {
-                await s3.AbortMultipartUploadAsync(options.BucketName, key, _uploadId, CancellationToken.None);
+                await s3.AbortMultipartUploadAsync(options.BucketName, _stagingKey, _uploadId, CancellationToken.None);
+            }
+            catch (Exception e) when (IsStorageFailure(e))
+            {
             }
         }
-        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or OperationCanceledException)
+    }
+
+    private async Task DeleteQuietlyAsync(string objectKey)
+    {
+        try
+        {
+            await s3.DeleteObjectAsync(options.BucketName, objectKey, CancellationToken.None);
+        }
+        catch (Exception e) when (IsStorageFailure(e))
         {
         }
     }
+
+    private static bool IsStorageFailure(Exception e) =>
+        e is AmazonServiceException or AmazonClientException or HttpRequestException or OperationCanceledException;
 
     private void GrowIntoPartBuffer()
     {
@@ -121,41 +157,38 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
         _isPartBuffer = true;
     }
 
-    private async Task<string> CompleteMultipartAsync(PartETag[] parts, CancellationToken cancellationToken)
+    private async Task CompleteMultipartAsync(PartETag[] parts, CancellationToken cancellationToken)
     {
         try
         {
-            return (await transfers.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            await transfers.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
             {
                 BucketName = options.BucketName,
-                Key = key,
+                Key = _stagingKey,
                 UploadId = _uploadId,
                 PartETags = [.. parts],
-            }, cancellationToken)).ETag;
+            }, cancellationToken);
         }
         // An attempt that timed out may still have completed on S3's side; the SDK's retry then finds no such upload.
-        // The object itself says whether it did: the key is this upload's alone.
+        // The staged object itself says whether it did: the staging key is this upload's alone.
         catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchUpload")
         {
-            if (await FindCompletedETagAsync(cancellationToken) is { } eTag)
+            if (!await IsStagedAsync(cancellationToken))
             {
-                return eTag;
+                throw;
             }
-
-            throw;
         }
     }
 
-    private async Task<string?> FindCompletedETagAsync(CancellationToken cancellationToken)
+    private async Task<bool> IsStagedAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var stored = await s3.GetObjectMetadataAsync(options.BucketName, key, cancellationToken);
-            return stored.ContentLength == Size ? stored.ETag : null;
+            return (await s3.GetObjectMetadataAsync(options.BucketName, _stagingKey, cancellationToken)).ContentLength == Size;
         }
         catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            return null;
+            return false;
         }
     }
 
@@ -170,7 +203,7 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
         _uploadId ??= (await s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
         {
             BucketName = options.BucketName,
-            Key = key,
+            Key = _stagingKey,
             ContentType = contentType,
             ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
         }, cancellationToken)).UploadId;
@@ -188,7 +221,7 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
             var response = await transfers.UploadPartAsync(new UploadPartRequest
             {
                 BucketName = options.BucketName,
-                Key = key,
+                Key = _stagingKey,
                 UploadId = _uploadId,
                 PartNumber = partNumber,
                 PartSize = length,

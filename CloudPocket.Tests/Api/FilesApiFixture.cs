@@ -1,5 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using CloudPocket.Api.Storage;
 using CloudPocket.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -37,6 +38,7 @@ public sealed class FilesApiFixture : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("S3:PartSizeBytes", PartSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The bucket's keys outside the service's own reserved prefix: the files, as any S3 tool sees them.</summary>
     public async Task<IReadOnlyList<string>> ListBucketKeysAsync()
     {
         var keys = new List<string>();
@@ -44,13 +46,17 @@ public sealed class FilesApiFixture : WebApplicationFactory<Program>, IAsyncLife
         do
         {
             var page = await S3.ListObjectsV2Async(request);
-            keys.AddRange((page.S3Objects ?? []).Select(o => o.Key));
+            keys.AddRange((page.S3Objects ?? []).Select(o => o.Key).Where(k => !k.StartsWith(ReservedPrefix.Root, StringComparison.Ordinal)));
             request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
         }
         while (request.ContinuationToken is not null);
 
         return keys;
     }
+
+    /// <summary>The file the object at <paramref name="key"/> describes, straight from S3; null if none of ours is there.</summary>
+    public async Task<FileRecord?> ReadStoredFileAsync(string key) =>
+        StoredObject.Read(key, await S3.GetObjectMetadataAsync(Bucket, key));
 
     async Task IAsyncLifetime.DisposeAsync()
     {

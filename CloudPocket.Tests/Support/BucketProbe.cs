@@ -4,7 +4,7 @@ using Amazon.S3.Model;
 
 namespace CloudPocket.Tests.Support;
 
-// Looks into the emulator's bucket directly, to check what the API left behind.
+// Looks into the emulator's bucket directly, to check what the API left behind: the keys outside its reserved prefix.
 public static class BucketProbe
 {
     public static async Task<IReadOnlyList<string>> ListKeysAsync(Uri s3Endpoint, string bucket, CancellationToken cancellationToken)
@@ -16,7 +16,7 @@ public static class BucketProbe
         do
         {
             var page = await s3.ListObjectsV2Async(request, cancellationToken);
-            keys.AddRange((page.S3Objects ?? []).Select(o => o.Key));
+            keys.AddRange((page.S3Objects ?? []).Select(o => o.Key).Where(k => !k.StartsWith(CloudPocket.Api.Storage.ReservedPrefix.Root, StringComparison.Ordinal)));
             request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
         }
         while (request.ContinuationToken is not null);

@@ -13,12 +13,17 @@ public class AbandonedUploadSweeperTests
     [Fact]
     public void OnlyThisServicesUploadsOlderThanTheAgeAreAbandoned()
     {
-        var ours = StorageKey.New();
-        var recent = StorageKey.New();
-        var uploads = new[] { Upload(ours, 30), Upload(recent, 1), Upload("someone-elses/file.bin", 30), Upload("records/x.json", 48) };
+        var staged = ReservedPrefix.Uploads + StorageKey.New();
+        var unstaged = StorageKey.New();
+        var recent = ReservedPrefix.Uploads + StorageKey.New();
+        var uploads = new[]
+        {
+            Upload(staged, 30), Upload(unstaged, 30), Upload(recent, 1), Upload("someone-elses/file.bin", 30),
+            Upload("records/x.json", 48), Upload(ReservedPrefix.Uploads + "not-a-key", 48),
+        };
 
         var abandoned = AbandonedUploadSweeper.Abandoned(uploads, Now, TimeSpan.FromHours(24)).Select(u => u.Key);
 
-        Assert.Equal([ours], abandoned);
+        Assert.Equal([staged, unstaged], abandoned);
     }
 }

@@ -1,3 +1,4 @@
+using CloudPocket.Api.Storage;
 using CloudPocket.Api.Files;
 
 namespace CloudPocket.Tests.Unit;

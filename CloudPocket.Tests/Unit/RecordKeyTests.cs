@@ -1,6 +1,7 @@
 using System.Text;
 using CloudPocket.Api.Files;
 using CloudPocket.Api.Storage;
+using CloudPocket.Api.Storage.Legacy;
 
 namespace CloudPocket.Tests.Unit;
 
@@ -42,33 +43,33 @@ public class RecordKeyTests
     {
         var file = Record("report \"final\" é 🎉.pdf", 12_345, "application/pdf", "\"0123456789abcdef0123456789abcdef\"");
 
-        var key = RecordKey.Format(file);
+        var key = RecordKey.Format(file, inline: false);
 
         Assert.StartsWith($"records/{Key}/", key, StringComparison.Ordinal);
         Assert.True(RecordKey.TryParse(key, out var parsed));
-        Assert.Equal(file with { RecordKey = key }, parsed);
+        Assert.Equal(new LegacyRecord(file, key, Inline: false), parsed);
     }
 
     [Fact]
     public void ARecordWithoutETagKeepsNone()
     {
-        var key = RecordKey.Format(Record("a.txt", 0, "text/plain", eTag: null));
+        var key = RecordKey.Format(Record("a.txt", 0, "text/plain", eTag: null), inline: false);
 
         Assert.True(RecordKey.TryParse(key, out var parsed));
-        Assert.Null(parsed.ETag);
+        Assert.Null(parsed.File.ETag);
     }
 
     [Fact]
     public void ARecordHoldingTheBytesItselfReadsBackAsInline()
     {
-        var file = Record("small.txt", 4096, "text/plain", eTag: null) with { Inline = true };
+        var file = Record("small.txt", 4096, "text/plain", eTag: null);
 
-        var key = RecordKey.Format(file);
+        var key = RecordKey.Format(file, inline: true);
 
         Assert.True(RecordKey.TryParse(key, out var parsed));
         Assert.True(parsed.Inline);
-        Assert.Equal(key, parsed.ObjectKey);
-        Assert.False(RecordKey.TryParse(RecordKey.Format(file with { Inline = false }), out var other) && other.Inline);
+        Assert.Equal(key, parsed.RecordKey);
+        Assert.False(RecordKey.TryParse(RecordKey.Format(file, inline: false), out var other) && other.Inline);
     }
 
     [Fact]
@@ -76,8 +77,8 @@ public class RecordKeyTests
     {
         var file = Record("a.txt", 1, "text/plain") with { UploadedAt = new DateTimeOffset(638_999_999_999_999_999, TimeSpan.FromHours(2)) };
 
-        Assert.True(RecordKey.TryParse(RecordKey.Format(file), out var parsed));
-        Assert.Equal(file.UploadedAt.UtcTicks, parsed.UploadedAt.UtcTicks);
+        Assert.True(RecordKey.TryParse(RecordKey.Format(file, inline: false), out var parsed));
+        Assert.Equal(file.UploadedAt.UtcTicks, parsed.File.UploadedAt.UtcTicks);
     }
 
     [Theory]
@@ -88,14 +89,14 @@ public class RecordKeyTests
         var multipartETag = "\"0123456789abcdef0123456789abcdef-10000\"";
         var file = Record(filename, long.MaxValue, contentType, multipartETag) with { UploadedAt = DateTimeOffset.MaxValue };
 
-        var key = RecordKey.Format(file);
+        var key = RecordKey.Format(file, inline: false);
 
         Assert.InRange(Encoding.UTF8.GetByteCount(filename), 252, FileNameSanitizer.MaxBytes);
         Assert.Equal(255, Encoding.UTF8.GetByteCount(contentType));
         Assert.InRange(Encoding.UTF8.GetByteCount(key), 1, RecordKey.MaxKeyBytes);
         Assert.All(key.Split('/'), segment => Assert.InRange(segment.Length, 1, RecordKey.MaxSegmentLength));
         Assert.True(RecordKey.TryParse(key, out var parsed));
-        Assert.Equal(file with { RecordKey = key }, parsed);
+        Assert.Equal(file, parsed.File);
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public class RecordKeyTests
     {
         var file = Record(new string('a', 255), 1, "text/plain", new string('e', 600));
 
-        Assert.Throws<ArgumentException>(() => RecordKey.Format(file));
+        Assert.Throws<ArgumentException>(() => RecordKey.Format(file, inline: false));
     }
 
     [Theory]
@@ -111,7 +112,7 @@ public class RecordKeyTests
     public void KeysThisServiceDidNotWriteAreNotRecords(string key) =>
         Assert.False(RecordKey.TryParse(key, out _));
 
-    private static string Payload() => RecordKey.Format(Record("a.txt", 1, "text/plain"))[$"records/{Key}/".Length..];
+    private static string Payload() => RecordKey.Format(Record("a.txt", 1, "text/plain"), inline: false)[$"records/{Key}/".Length..];
 
     private static FileRecord Record(string filename, long size, string contentType, string? eTag = "\"etag\"") =>
         new(Key, filename, size, contentType, Sha256, UploadedAt, eTag);

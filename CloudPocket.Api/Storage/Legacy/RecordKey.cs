@@ -1,12 +1,11 @@
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using CloudPocket.Api.Files;
 
-namespace CloudPocket.Api.Storage;
+namespace CloudPocket.Api.Storage.Legacy;
 
-// The record object's key carries the whole record, so the index is rebuilt from a listing alone, without a GET
-// per file: records/{key}/{payload}, the payload being base64url (no padding) of the fields below, cut into
+// The layout before files became one self-describing object each, read only to convert such buckets (LegacyLayout).
+// The record object's key carries the whole record: records/{key}/{payload}, the payload being base64url (no padding) of the fields below, cut into
 // '/'-separated segments of at most 200 characters (fauxqs' file persistence and other tools map each segment
 // to a file name, and file names are limited to 255 bytes). The object's body is empty.
 //
@@ -20,6 +19,9 @@ namespace CloudPocket.Api.Storage;
 // Worst case, within S3's 1024-byte key limit: a 255-byte filename (FileNameSanitizer), a 255-byte content type
 // (FileUploader) and a 40-character multipart ETag make 605 bytes, 807 base64url characters in 5 segments:
 // 8 + 26 + 1 + 807 + 4 = 846 bytes (RecordKeyTests).
+/// <summary>A record of the earlier layout: the file, the record object's key, and whether the bytes are in it.</summary>
+public sealed record LegacyRecord(FileRecord File, string RecordKey, bool Inline);
+
 public static class RecordKey
 {
     public const string Prefix = "records/";
@@ -30,9 +32,9 @@ public static class RecordKey
     private const int Sha256Bytes = 32;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string Format(FileRecord file)
+    public static string Format(FileRecord file, bool inline)
     {
-        var payload = Base64Url.EncodeToString(Serialize(file));
+        var payload = Base64Url.EncodeToString(Serialize(file, inline));
         var key = new StringBuilder(Prefix.Length + StorageKey.Length + 1 + payload.Length + (payload.Length / MaxSegmentLength))
             .Append(Prefix).Append(file.S3Key);
         for (var start = 0; start < payload.Length; start += MaxSegmentLength)
@@ -49,9 +51,9 @@ public static class RecordKey
     }
 
     // False for anything this service did not write in this format: other objects under records/ are not ours.
-    public static bool TryParse(string key, [MaybeNullWhen(false)] out FileRecord file)
+    public static bool TryParse(string key, [MaybeNullWhen(false)] out LegacyRecord record)
     {
-        file = null!;
+        record = null!;
         var s3Key = key.Length > Prefix.Length + StorageKey.Length && key.StartsWith(Prefix, StringComparison.Ordinal)
             ? key.Substring(Prefix.Length, StorageKey.Length)
             : null;
@@ -63,7 +65,8 @@ public static class RecordKey
 
         try
         {
-            file = Deserialize(s3Key!, Base64Url.DecodeFromChars(payload)) with { RecordKey = key };
+            var (file, inline) = Deserialize(s3Key!, Base64Url.DecodeFromChars(payload));
+            record = new LegacyRecord(file, key, inline);
             return true;
         }
         catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException or InvalidDataException)
@@ -95,13 +98,13 @@ public static class RecordKey
         return payload.ToString();
     }
 
-    private static byte[] Serialize(FileRecord file)
+    private static byte[] Serialize(FileRecord file, bool inline)
     {
         using var bytes = new MemoryStream();
         using (var writer = new BinaryWriter(bytes, StrictUtf8, leaveOpen: true))
         {
             writer.Write(Version);
-            writer.Write(file.Inline ? InlineFlag : (byte)0);
+            writer.Write(inline ? InlineFlag : (byte)0);
             writer.Write(file.Size);
             writer.Write(Convert.FromHexString(file.Sha256));
             writer.Write(file.UploadedAt.UtcTicks);
@@ -113,7 +116,7 @@ public static class RecordKey
         return bytes.ToArray();
     }
 
-    private static FileRecord Deserialize(string s3Key, byte[] payload)
+    private static (FileRecord File, bool Inline) Deserialize(string s3Key, byte[] payload)
     {
         using var reader = new BinaryReader(new MemoryStream(payload, writable: false), StrictUtf8);
         if (reader.ReadByte() != Version)
@@ -129,7 +132,7 @@ public static class RecordKey
         var contentType = reader.ReadString();
         var eTag = reader.ReadString();
         return reader.BaseStream.Position == payload.Length && sha256.Length == Sha256Bytes * 2 && flags <= InlineFlag
-            ? new FileRecord(s3Key, filename, size, contentType, sha256, uploadedAt, eTag.Length == 0 ? null : eTag) { Inline = flags == InlineFlag }
+            ? (new FileRecord(s3Key, filename, size, contentType, sha256, uploadedAt, eTag.Length == 0 ? null : eTag), flags == InlineFlag)
             : throw new InvalidDataException("The record is truncated or has trailing bytes.");
     }
 }

@@ -1,0 +1,99 @@
+using CloudPocket.Api.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CloudPocket.Api.Files;
+
+// Keeps this replica's index in step with the others: every PollInterval it reads the journal objects it has not
+// seen and applies the changes of other writers (its own are applied already). Writers' clocks differ and a batch
+// is listed only once its PUT is done, so each poll re-reads a window behind the newest object seen, skipping what it
+// applied. Every SnapshotInterval with changes, it writes a snapshot and prunes what the snapshots no longer need.
+public sealed partial class JournalFollower(
+    ChangeJournal journal, IndexSnapshot snapshots, FileIndex index, IOptions<S3Options> options, TimeProvider clock, ILogger<JournalFollower> logger)
+{
+    public static readonly TimeSpan SkewWindow = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan JournalKeptAfterSnapshot = TimeSpan.FromHours(1);
+    private readonly Dictionary<string, DateTimeOffset> _applied = new(StringComparer.Ordinal);
+    private DateTimeOffset _newest;
+    private DateTimeOffset _lastSnapshot;
+    private bool _changedSinceSnapshot;
+
+    public async Task FollowAsync(IndexRebuild.Result rebuilt, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        _newest = rebuilt.JournalThrough is { } through ? ChangeJournal.TimeOf(through) : clock.GetUtcNow();
+        _lastSnapshot = clock.GetUtcNow();
+        rebuilt.JournalRead.ToList().ForEach(k => _applied[k] = ChangeJournal.TimeOf(k));
+        // A start that had to read objects one by one, or a long journal tail, is worth a snapshot right away.
+        _changedSinceSnapshot = rebuilt.Headed > 0 || rebuilt.FromJournal > 1000;
+        if (_changedSinceSnapshot)
+        {
+            _lastSnapshot = DateTimeOffset.MinValue;
+        }
+
+        using var timer = new PeriodicTimer(settings.JournalPollInterval, clock);
+        do
+        {
+            try
+            {
+                await PollAsync(stoppingToken);
+                if (_changedSinceSnapshot && clock.GetUtcNow() - _lastSnapshot >= settings.SnapshotInterval)
+                {
+                    await SnapshotAsync(stoppingToken);
+                }
+            }
+            // S3 away: the next poll tries again; the index keeps serving what it knows.
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPollFailed(e.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (key, entries) in await journal.ReadAfterAsync(ChangeJournal.KeyAt(_newest - SkewWindow), cancellationToken))
+        {
+            var time = ChangeJournal.TimeOf(key);
+            if (!_applied.TryAdd(key, time))
+            {
+                continue;
+            }
+
+            _changedSinceSnapshot = true;
+            _newest = time > _newest ? time : _newest;
+            if (journal.IsOwn(key))
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                index.Apply(entry);
+            }
+        }
+
+        foreach (var old in _applied.Where(a => a.Value < _newest - (2 * SkewWindow)).Select(a => a.Key).ToList())
+        {
+            _applied.Remove(old);
+        }
+    }
+
+    private async Task SnapshotAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var through = _applied.Count > 0 ? _applied.Keys.Max(StringComparer.Ordinal) : null;
+        await snapshots.WriteAsync(index.All(), through, now, cancellationToken);
+        await snapshots.PruneAsync(cancellationToken);
+        await journal.PruneBeforeAsync(_newest - JournalKeptAfterSnapshot, cancellationToken);
+        _lastSnapshot = now;
+        _changedSinceSnapshot = false;
+        LogSnapshot(index.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change journal; trying again shortly: {Reason}")]
+    private partial void LogPollFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index snapshot written: {Count} files")]
+    private partial void LogSnapshot(int count);
+}
