@@ -22,7 +22,13 @@ public sealed partial class JournalFollower(
         var settings = options.Value;
         _newest = rebuilt.JournalThrough is { } through ? ChangeJournal.TimeOf(through) : clock.GetUtcNow();
         _lastSnapshot = clock.GetUtcNow();
-        rebuilt.JournalRead.ToList().ForEach(k => _applied[k] = ChangeJournal.TimeOf(k));
+        // What the rebuild reflects (the snapshot's journal and its tail) is not applied again: replaying it now
+        // would bring back a file that the listing found gone.
+        foreach (var key in (await KnownAsync(rebuilt.JournalThrough, stoppingToken)).Concat(rebuilt.JournalRead))
+        {
+            _applied[key] = ChangeJournal.TimeOf(key);
+        }
+
         // A start that had to read objects one by one, or a long journal tail, is worth a snapshot right away.
         _changedSinceSnapshot = rebuilt.Headed > 0 || rebuilt.FromJournal > 1000;
         if (_changedSinceSnapshot)
@@ -48,6 +54,22 @@ public sealed partial class JournalFollower(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    // The journal objects up to the snapshot's last within the window; none if S3 went away since the rebuild.
+    private async Task<IEnumerable<string>> KnownAsync(string? through, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return through is null
+                ? []
+                : (await journal.ListAfterAsync(ChangeJournal.KeyAt(_newest - SkewWindow), cancellationToken)).Where(k => string.CompareOrdinal(k, through) <= 0);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogPollFailed(e.Message);
+            return [];
+        }
     }
 
     private async Task PollAsync(CancellationToken cancellationToken)

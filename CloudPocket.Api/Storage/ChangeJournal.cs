@@ -58,8 +58,8 @@ public sealed partial class ChangeJournal(IAmazonS3 s3, IOptions<S3Options> opti
     public static DateTimeOffset TimeOf(string key) =>
         DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(key.AsSpan(ReservedPrefix.Journal.Length, 13), CultureInfo.InvariantCulture));
 
-    /// <summary>The journal's objects after <paramref name="startAfter"/>, oldest first, each with its entries.</summary>
-    public async Task<IReadOnlyList<(string Key, IReadOnlyList<JournalEntry> Entries)>> ReadAfterAsync(string? startAfter, CancellationToken cancellationToken)
+    /// <summary>The keys of the journal's objects after <paramref name="startAfter"/>, oldest first.</summary>
+    public async Task<List<string>> ListAfterAsync(string? startAfter, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
         var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = ReservedPrefix.Journal, StartAfter = startAfter };
@@ -71,6 +71,14 @@ public sealed partial class ChangeJournal(IAmazonS3 s3, IOptions<S3Options> opti
         }
         while (request.ContinuationToken is not null);
 
+        keys.Sort(StringComparer.Ordinal);
+        return keys;
+    }
+
+    /// <summary>The journal's objects after <paramref name="startAfter"/>, oldest first, each with its entries.</summary>
+    public async Task<IReadOnlyList<(string Key, IReadOnlyList<JournalEntry> Entries)>> ReadAfterAsync(string? startAfter, CancellationToken cancellationToken)
+    {
+        var keys = await ListAfterAsync(startAfter, cancellationToken);
         var read = new IReadOnlyList<JournalEntry>?[keys.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (i, ct) => read[i] = await ReadObjectAsync(keys[i], ct));

@@ -55,8 +55,10 @@ public sealed class FilesApiFixture : WebApplicationFactory<Program>, IAsyncLife
     }
 
     /// <summary>The file the object at <paramref name="key"/> describes, straight from S3; null if none of ours is there.</summary>
-    public async Task<FileRecord?> ReadStoredFileAsync(string key) =>
-        StoredObject.Read(key, await S3.GetObjectMetadataAsync(Bucket, key));
+    public Task<FileRecord?> ReadStoredFileAsync(string key) => ReadStoredFileAsync(Bucket, key);
+
+    public async Task<FileRecord?> ReadStoredFileAsync(string bucket, string key) =>
+        StoredObject.Read(key, await S3.GetObjectMetadataAsync(bucket, key));
 
     async Task IAsyncLifetime.DisposeAsync()
     {

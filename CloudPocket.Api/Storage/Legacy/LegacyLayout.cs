@@ -12,7 +12,8 @@ namespace CloudPocket.Api.Storage.Legacy;
 // copied to {key} with the file's metadata, then the record is deleted. Copy first, so a crash in between leaves a
 // file that the next start converts again, never one that is lost.
 public sealed partial class LegacyLayout(
-    IAmazonS3 s3, [FromKeyedServices(S3ClientFactory.Transfers)] IAmazonS3 transfers, IOptions<S3Options> options, ILogger<LegacyLayout> logger)
+    IAmazonS3 s3, [FromKeyedServices(S3ClientFactory.Transfers)] IAmazonS3 transfers, ChangeJournal journal, IOptions<S3Options> options,
+    ILogger<LegacyLayout> logger)
 {
     public const string Prefix = "records/";
     private const string JsonSuffix = ".json";
@@ -59,7 +60,9 @@ public sealed partial class LegacyLayout(
         StoredObject.Describe(file, copy.Headers, copy.Metadata);
         var eTag = (await transfers.CopyObjectAsync(copy, cancellationToken)).ETag;
         await s3.DeleteObjectAsync(Bucket, record.RecordKey, cancellationToken);
-        return file with { ETag = eTag };
+        var converted = file with { ETag = eTag };
+        journal.Record(JournalEntry.Stored(converted));
+        return converted;
     }
 
     // Null for keys under records/ that are neither format, and records whose bytes are gone: not files to keep.
