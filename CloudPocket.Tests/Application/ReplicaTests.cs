@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using CloudPocket.Tests.Support;
+
+namespace CloudPocket.Tests.Application;
+
+// Three API replicas on one bucket, each reached at its own address: what one stores or deletes, all see.
+public sealed class ReplicaTests(ReplicasFixture fixture) : IClassFixture<ReplicasFixture>
+{
+    // The README's bound: the journal is flushed every 200 ms and read every 500 ms; the rest is slack for load.
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(3);
+    private IReadOnlyList<HttpClient> Replicas => fixture.Replicas;
+
+    [Fact]
+    public async Task HundredUploadsSpreadOverThreeReplicasAreListedOnEveryReplicaWithinTheBound()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var tag = Guid.NewGuid().ToString("N")[..8];
+
+        var uploads = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
+            Replicas[i % Replicas.Count].UploadAsync([(byte)i], $"spread-{tag}-{i}.txt", cancellationToken: timeout.Token)));
+        var clock = Stopwatch.StartNew();
+        var expected = uploads.Select(u => u.S3Key).Order().ToList();
+        await UntilAsync(async () =>
+        {
+            foreach (var replica in Replicas)
+            {
+                var page = await replica.GetFromJsonAsync<FilePageResult>($"/files/page?limit=1000&name=spread-{tag}-", timeout.Token);
+                if (!page!.Files.Select(f => f.S3Key).Order().SequenceEqual(expected))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, timeout.Token);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, Bound);
+    }
+
+    [Fact]
+    public async Task AFileDeletedOnOneReplicaIsNotFoundOnAllWithinTheBound()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var upload = await Replicas[0].UploadAsync("short-lived"u8.ToArray(), "short-lived.txt", cancellationToken: timeout.Token);
+        await UntilAsync(async () => await StatusesAsync($"/files/{upload.S3Key}", timeout.Token) is var all && all.All(s => s == HttpStatusCode.OK), timeout.Token);
+
+        using var deleted = await Replicas[1].DeleteAsync($"/files/{upload.S3Key}", timeout.Token);
+        var clock = Stopwatch.StartNew();
+        await UntilAsync(async () => (await StatusesAsync($"/files/{upload.S3Key}", timeout.Token)).All(s => s == HttpStatusCode.NotFound), timeout.Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, Bound);
+        Assert.All(await StatusesAsync($"/download/{upload.S3Key}", timeout.Token), s => Assert.Equal(HttpStatusCode.NotFound, s));
+    }
+
+    [Fact]
+    public async Task AFileStoredOnOneReplicaDownloadsFromAnotherAtOnce()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var upload = await Replicas[0].UploadAsync("at once"u8.ToArray(), "at-once.txt", cancellationToken: timeout.Token);
+
+        Assert.Equal("at once", await Replicas[1].GetStringAsync($"/download/{upload.S3Key}", timeout.Token));
+        Assert.Equal(HttpStatusCode.OK, (await Replicas[2].GetAsync($"/files/{upload.S3Key}", timeout.Token)).StatusCode);
+    }
+
+    private async Task<HttpStatusCode[]> StatusesAsync(string path, CancellationToken cancellationToken) =>
+        await Task.WhenAll(Replicas.Select(async r =>
+        {
+            using var response = await r.GetAsync(path, cancellationToken);
+            return response.StatusCode;
+        }));
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        while (!await condition())
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+}
