@@ -8,6 +8,7 @@ namespace CloudPocket.Api.Files;
 
 // Answers GET and HEAD of a stored file: conditional requests and single byte ranges are decided from the index,
 // and only the bytes asked for are fetched from S3 and copied straight to the client, without buffering.
+// The file's own headers are set only on the answers that describe it (200, 206, 304), never on a problem.
 public sealed class S3FileResult(FileRecord file, S3FileStore store, FileTransferMetrics metrics) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -18,9 +19,9 @@ public sealed class S3FileResult(FileRecord file, S3FileStore store, FileTransfe
         var lastModified = TruncateToSeconds(file.UploadedAt);
         var requestHeaders = request.GetTypedHeaders();
 
-        SetRepresentationHeaders(response, eTag, lastModified);
         if (IsNotModified(requestHeaders, eTag, lastModified))
         {
+            SetRepresentationHeaders(response, eTag, lastModified);
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
@@ -39,13 +40,14 @@ public sealed class S3FileResult(FileRecord file, S3FileStore store, FileTransfe
         using var s3Object = sendsBody ? await store.OpenReadAsync(file.S3Key, range is { } wanted ? (wanted.From, wanted.To) : null, httpContext.RequestAborted) : null;
         if (sendsBody && s3Object is null)
         {
-            // The index still lists it but the bucket lost it (deleted behind the service's back).
-            response.Headers.Clear();
+            // The index still lists it but the bucket lost it (deleted behind the service's back). The file's
+            // headers are not set yet, so this problem carries none of them and keeps what the pipeline set (nosniff).
             await TypedResults.Problem("The file's bytes are missing from storage.", statusCode: StatusCodes.Status404NotFound,
                 title: "File not found").ExecuteAsync(httpContext);
             return;
         }
 
+        SetRepresentationHeaders(response, eTag, lastModified);
         response.StatusCode = range is null ? StatusCodes.Status200OK : StatusCodes.Status206PartialContent;
         response.ContentLength = length;
         if (range is { } r)

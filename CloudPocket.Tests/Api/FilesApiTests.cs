@@ -126,7 +126,7 @@ public class FilesApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixt
     }
 
     [Fact]
-    public async Task FileWhoseBytesVanishedFromTheBucketIsNotFound()
+    public async Task FileWhoseBytesVanishedFromTheBucketIsANotFoundProblemWithNosniffAndNoneOfTheDownloadsHeaders()
     {
         var upload = await UploadAsync([5, 5, 5], "vanishing.bin");
         foreach (var key in (await fixture.ListBucketKeysAsync()).Where(k => k.Contains(upload.S3Key, StringComparison.Ordinal)))
@@ -137,6 +137,12 @@ public class FilesApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixt
         using var response = await _client.GetAsync($"/download/{upload.S3Key}");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Null(response.Content.Headers.ContentDisposition);
         Assert.Null(response.Headers.ETag);
+        Assert.Null(response.Content.Headers.LastModified);
+        Assert.Empty(response.Headers.AcceptRanges);
+        Assert.False(response.Headers.Contains("Repr-Digest"));
+        Assert.False(response.Headers.Contains("Content-Security-Policy"));
     }
 }
