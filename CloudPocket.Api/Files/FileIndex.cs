@@ -2,6 +2,7 @@ using CloudPocket.Api.Storage;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using CloudPocket.Api.Infrastructure;
 
 namespace CloudPocket.Api.Files;
 
@@ -133,7 +134,7 @@ public sealed class FileIndex
         }
         catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException or OverflowException)
         {
-            throw new InvalidCursorException();
+            throw Problems.InvalidCursor();
         }
     }
 

@@ -1,3 +1,4 @@
+using CloudPocket.Api.Infrastructure;
 using CloudPocket.Api.Storage;
 using CloudPocket.Api.Telemetry;
 using Microsoft.AspNetCore.WebUtilities;
@@ -35,7 +36,7 @@ public sealed partial class FileUploader(
             {
                 if (++parts > limits.MaxFormParts)
                 {
-                    throw UploadRejectedException.BadRequest($"The form has more than {limits.MaxFormParts} parts.");
+                    throw Problems.InvalidUpload($"The form has more than {limits.MaxFormParts} parts.");
                 }
 
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
@@ -47,7 +48,7 @@ public sealed partial class FileUploader(
 
                 if (upload is not null)
                 {
-                    throw UploadRejectedException.BadRequest("Send exactly one 'file' part; this request has more.");
+                    throw Problems.InvalidUpload("Send exactly one 'file' part; this request has more.");
                 }
 
                 filename = ReadFilename(disposition);
@@ -57,7 +58,7 @@ public sealed partial class FileUploader(
 
             if (upload is null || filename is null)
             {
-                throw UploadRejectedException.BadRequest("The form has no 'file' part. Send the file as multipart/form-data field 'file'.");
+                throw Problems.InvalidUpload("The form has no 'file' part. Send the file as multipart/form-data field 'file'.");
             }
 
             var file = await store.CommitAsync(
@@ -86,14 +87,13 @@ public sealed partial class FileUploader(
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Upload the file as multipart/form-data with a field named 'file'.");
+            throw Problems.UnsupportedMediaType();
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > MaxBoundaryLength)
         {
-            throw UploadRejectedException.BadRequest("The multipart boundary is missing or longer than 70 characters.");
+            throw Problems.InvalidUpload("The multipart boundary is missing or longer than 70 characters.");
         }
 
         return boundary;
@@ -108,7 +108,7 @@ public sealed partial class FileUploader(
         }
 
         return string.IsNullOrEmpty(raw)
-            ? throw UploadRejectedException.BadRequest("The 'file' part needs a non-empty filename.")
+            ? throw Problems.InvalidUpload("The 'file' part needs a non-empty filename.")
             : FileNameSanitizer.Sanitize(raw);
     }
 
@@ -145,15 +145,12 @@ public sealed partial class FileUploader(
         {
             if (upload.Size + read > maxBytes)
             {
-                throw TooLarge(maxBytes);
+                throw Problems.FileTooLarge(maxBytes);
             }
 
             await upload.AdvanceAsync(read, cancellationToken);
         }
     }
-
-    public static UploadRejectedException TooLarge(long maxBytes) =>
-        new(StatusCodes.Status413PayloadTooLarge, "File too large", $"Files may be at most {maxBytes} bytes.");
 
     private async ValueTask<int> ReadAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
     {
@@ -171,11 +168,11 @@ public sealed partial class FileUploader(
         !cancellationToken.IsCancellationRequested && e is InvalidDataException or IOException;
 
     // Kestrel says itself when a body is over the limit (413) or cut short (400).
-    private UploadRejectedException Malformed(Exception e) => e switch
+    private ProblemException Malformed(Exception e) => e switch
     {
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(options.Value.MaxFileSizeBytes),
-        BadHttpRequestException bad => new UploadRejectedException(bad.StatusCode, "Invalid request body", "The request body was cut short or is malformed."),
-        _ => UploadRejectedException.BadRequest("The multipart body is malformed, has over-long part headers, or ends before its closing boundary."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.FileTooLarge(options.Value.MaxFileSizeBytes),
+        BadHttpRequestException bad => Problems.InvalidRequestBody(bad.StatusCode),
+        _ => Problems.InvalidUpload("The multipart body is malformed, has over-long part headers, or ends before its closing boundary."),
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Filename} as {S3Key} ({Size} bytes)")]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CloudPocket.Api.Infrastructure;
 using CloudPocket.Api.Security;
 using CloudPocket.Api.Storage;
 using CloudPocket.Api.Telemetry;
@@ -32,7 +33,7 @@ public static class FilesApi
         return app;
     }
 
-    public static async Task<Results<Ok<UploadResponse>, ProblemHttpResult>> UploadAsync(
+    public static async Task<Ok<UploadResponse>> UploadAsync(
         HttpContext context, FileUploader uploader, IOptions<UploadOptions> options, CancellationToken cancellationToken)
     {
         // Uploads stream to S3 part by part, so Kestrel's 30 MB default gives way to the file limit plus room for the form around it.
@@ -43,24 +44,16 @@ public static class FilesApi
 
         if (context.Request.ContentLength > options.Value.MaxFileSizeBytes + FormOverheadBytes)
         {
-            var tooLarge = FileUploader.TooLarge(options.Value.MaxFileSizeBytes);
-            return TypedResults.Problem(tooLarge.Message, statusCode: tooLarge.StatusCode, title: tooLarge.Title);
+            throw Problems.FileTooLarge(options.Value.MaxFileSizeBytes);
         }
 
-        try
-        {
-            var file = await uploader.UploadAsync(context.Request, cancellationToken);
-            return TypedResults.Ok(UploadResponse.Uploaded(file));
-        }
-        catch (UploadRejectedException e)
-        {
-            return TypedResults.Problem(e.Message, statusCode: e.StatusCode, title: e.Title);
-        }
+        var file = await uploader.UploadAsync(context.Request, cancellationToken);
+        return TypedResults.Ok(UploadResponse.Uploaded(file));
     }
 
     public static Ok<IReadOnlyList<string>> ListFilenames(FileIndex index) => TypedResults.Ok(index.Filenames());
 
-    public static Results<Ok<FilePage>, ProblemHttpResult> ListPage(
+    public static Ok<FilePage> ListPage(
         FileIndex index,
         [Description("Entries per page, 1 to 1000")] int? limit,
         [Description("The next_cursor of the previous page")] string? cursor,
@@ -68,46 +61,29 @@ public static class FilesApi
     {
         if (limit is < 1 or > MaxPageSize)
         {
-            return BadRequest($"limit must be between 1 and {MaxPageSize}.");
+            throw Problems.InvalidRequest($"limit must be between 1 and {MaxPageSize}.");
         }
 
-        try
-        {
-            return TypedResults.Ok(index.Page(string.IsNullOrEmpty(cursor) ? null : cursor, limit ?? 100, name));
-        }
-        catch (InvalidCursorException e)
-        {
-            return BadRequest(e.Message);
-        }
+        return TypedResults.Ok(index.Page(string.IsNullOrEmpty(cursor) ? null : cursor, limit ?? 100, name));
     }
 
-    public static Results<Ok<FileMetadata>, ProblemHttpResult> GetMetadata([FromRoute(Name = "s3_key")] string key, FileIndex index) =>
-        Find(index, key) is { } file ? TypedResults.Ok(FileMetadata.From(file)) : NotFound();
+    public static Ok<FileMetadata> GetMetadata([FromRoute(Name = "s3_key")] string key, FileIndex index) =>
+        TypedResults.Ok(FileMetadata.From(Find(index, key)));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    public static async Task<NoContent> DeleteAsync(
         [FromRoute(Name = "s3_key")] string key, FileIndex index, S3FileStore store, CancellationToken cancellationToken)
     {
-        if (Find(index, key) is not { } file)
-        {
-            return NotFound();
-        }
-
+        var file = Find(index, key);
         await store.DeleteAsync(file.S3Key, cancellationToken);
         index.Remove(key);
         return TypedResults.NoContent();
     }
 
-    // Only what this service wrote and still lists can be read, whatever else the bucket holds.
-    public static Results<S3FileResult, ProblemHttpResult> Download(
+    public static S3FileResult Download(
         [FromRoute(Name = "s3_key")] string key, FileIndex index, S3FileStore store, FileTransferMetrics metrics) =>
-        Find(index, key) is { } file ? new S3FileResult(file, store, metrics) : NotFound();
+        new(Find(index, key), store, metrics);
 
-    private static FileRecord? Find(FileIndex index, string key) =>
-        StorageKey.IsValid(key) && index.TryGet(key, out var file) ? file : null;
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem("No file has that key.", statusCode: StatusCodes.Status404NotFound, title: "File not found");
-
-    private static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
+    // Only what this service wrote and still lists can be read or deleted, whatever else the bucket holds.
+    private static FileRecord Find(FileIndex index, string key) =>
+        StorageKey.IsValid(key) && index.TryGet(key, out var file) ? file : throw Problems.FileNotFound();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CloudPocket.Api.Infrastructure;
 using CloudPocket.Api.Storage;
 using CloudPocket.Api.Telemetry;
 using Microsoft.Net.Http.Headers;
@@ -29,10 +30,7 @@ public sealed class S3FileResult(FileRecord file, S3FileStore store, FileTransfe
         var range = ByteRange.Select(requestHeaders, eTag, lastModified, file.Size, out var unsatisfiable);
         if (unsatisfiable)
         {
-            response.Headers.ContentRange = new ContentRangeHeaderValue(file.Size).ToString();
-            await TypedResults.Problem("The requested range is outside the file.", statusCode: StatusCodes.Status416RangeNotSatisfiable,
-                title: "Range not satisfiable").ExecuteAsync(httpContext);
-            return;
+            throw Problems.RangeNotSatisfiable(file.Size);
         }
 
         var length = range?.Length ?? file.Size;
@@ -40,11 +38,8 @@ public sealed class S3FileResult(FileRecord file, S3FileStore store, FileTransfe
         using var s3Object = sendsBody ? await store.OpenReadAsync(file.S3Key, range is { } wanted ? (wanted.From, wanted.To) : null, httpContext.RequestAborted) : null;
         if (sendsBody && s3Object is null)
         {
-            // The index still lists it but the bucket lost it (deleted behind the service's back). The file's
-            // headers are not set yet, so this problem carries none of them and keeps what the pipeline set (nosniff).
-            await TypedResults.Problem("The file's bytes are missing from storage.", statusCode: StatusCodes.Status404NotFound,
-                title: "File not found").ExecuteAsync(httpContext);
-            return;
+            // The index still lists it but the bucket lost it (deleted behind the service's back).
+            throw Problems.FileBytesMissing();
         }
 
         SetRepresentationHeaders(response, eTag, lastModified);

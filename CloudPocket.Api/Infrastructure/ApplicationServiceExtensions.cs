@@ -57,7 +57,11 @@ public static class ApplicationServiceExtensions
             .AddCheck<S3HealthCheck>("s3")
             .AddCheck<FileIndexHealthCheck>("index");
 
+        services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddExceptionHandler<StorageUnavailableHandler>();
+        // A parameter that cannot be bound (limit=abc) throws in every environment, so ProblemExceptionHandler
+        // answers it with a detail; otherwise it is a bare 400 in production and a 500 in development.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddUploadRateLimiting();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);

@@ -28,8 +28,8 @@ public sealed partial class StorageUnavailableHandler(IProblemDetailsService pro
             ProblemDetails =
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Storage unavailable",
-                Detail = "The file storage (S3) cannot be reached right now. Nothing was stored; try again shortly.",
+                Title = Problems.StorageUnavailableTitle,
+                Detail = Problems.StorageUnavailableDetail,
             },
         });
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CloudPocket.Api.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace CloudPocket.Api.Security;
@@ -16,9 +17,7 @@ public sealed class ApiKeyFilter(IOptions<AccessOptions> options) : IEndpointFil
             return await next(context);
         }
 
-        context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-        return TypedResults.Problem("Send a valid API key as 'X-Api-Key' or 'Authorization: Bearer'.",
-            statusCode: StatusCodes.Status401Unauthorized, title: "API key required");
+        throw Problems.ApiKeyRequired();
     }
 
     private static string? PresentedKey(HttpRequest request)

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using CloudPocket.Api.Files;
+using CloudPocket.Api.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace CloudPocket.Api.Security;
@@ -18,13 +18,8 @@ public static class UploadRateLimiting
             return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ =>
                 new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
         });
-        limiter.OnRejected = async (rejected, cancellationToken) =>
-        {
-            var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-            var response = rejected.HttpContext.Response;
-            response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            await TypedResults.Problem("Too many uploads from this client; try again after the time in Retry-After.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(rejected.HttpContext);
-        };
+        // Thrown rather than written here, so the 429 is answered like every other client error (ProblemExceptionHandler).
+        limiter.OnRejected = (rejected, _) =>
+            throw Problems.TooManyUploads(rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
     });
 }

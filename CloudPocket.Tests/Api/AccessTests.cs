@@ -37,6 +37,7 @@ public class AccessTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixtur
         using var response = await client.SendAsync(request);
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
     }
 
     [Fact]

@@ -1,3 +1,0 @@
-namespace CloudPocket.Api.Files;
-
-public sealed class InvalidCursorException() : Exception("The cursor is not one this service handed out.");
