@@ -17,23 +17,49 @@ public static class FilesApi
 
     public static IEndpointRouteBuilder MapFilesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").WithTags("Files").AddEndpointFilter<ApiKeyFilter>();
+        // With keys configured, ApiKeyFilter answers any files request without one: 401 on every operation.
+        var api = app.MapGroup("").WithTags("Files").AddEndpointFilter<ApiKeyFilter>().ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        api.MapPost("/upload/", UploadAsync)
+        api.MapPost("/upload/", UploadFileAsync)
+            .WithName("UploadFile")
             .WithSummary("Upload one file as multipart/form-data field 'file'")
             .WithMultipartFileBody()
-            .RequireRateLimiting(UploadRateLimiting.Policy);
-        api.MapGet("/files/", ListFilenames).WithSummary("Names of all files, oldest upload first");
-        api.MapGet("/files/page", ListPage).WithSummary("Files with metadata, newest first, paged with an opaque cursor");
-        api.MapGet("/files/{s3_key}", GetMetadata).WithSummary("One file's metadata");
-        api.MapDelete("/files/{s3_key}", DeleteAsync).WithSummary("Delete a file");
-        api.MapMethods("/download/{s3_key}", [HttpMethods.Get, HttpMethods.Head], Download)
-            .WithSummary("The file's bytes, as an attachment; supports single byte ranges and conditional requests");
+            .RequireRateLimiting(UploadRateLimiting.Policy)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/files/", ListFilenames)
+            .WithName("ListFilenames")
+            .WithSummary("Names of all files, oldest upload first");
+        api.MapGet("/files/page", ListFilePage)
+            .WithName("ListFilePage")
+            .WithSummary("Files with metadata, newest first, paged with an opaque cursor")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/files/{s3_key}", GetFileMetadata)
+            .WithName("GetFileMetadata")
+            .WithSummary("One file's metadata")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/files/{s3_key}", DeleteFileAsync)
+            .WithName("DeleteFile")
+            .WithSummary("Delete a file")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // GET and HEAD are separate operations, as an OpenAPI operation has one method and a name of its own.
+        api.MapGet("/download/{s3_key}", DownloadFile)
+            .WithName("DownloadFile")
+            .WithSummary("The file's bytes, as an attachment; supports single byte ranges and conditional requests")
+            .ProducesDownload(sendsBody: true);
+        api.MapMethods("/download/{s3_key}", [HttpMethods.Head], DownloadFile)
+            .WithName("DownloadFileHeaders")
+            .WithSummary("The download's headers without its bytes; answered from the index, without reaching S3")
+            .ProducesDownload(sendsBody: false);
 
         return app;
     }
 
-    public static async Task<Ok<UploadResponse>> UploadAsync(
+    public static async Task<Ok<UploadResponse>> UploadFileAsync(
         HttpContext context, FileUploader uploader, IOptions<UploadOptions> options, CancellationToken cancellationToken)
     {
         // Uploads stream to S3 part by part, so Kestrel's 30 MB default gives way to the file limit plus room for the form around it.
@@ -53,7 +79,7 @@ public static class FilesApi
 
     public static Ok<IReadOnlyList<string>> ListFilenames(FileIndex index) => TypedResults.Ok(index.Filenames());
 
-    public static Ok<FilePage> ListPage(
+    public static Ok<FilePage> ListFilePage(
         FileIndex index,
         [Description("Entries per page, 1 to 1000")] int? limit,
         [Description("The next_cursor of the previous page")] string? cursor,
@@ -67,10 +93,10 @@ public static class FilesApi
         return TypedResults.Ok(index.Page(string.IsNullOrEmpty(cursor) ? null : cursor, limit ?? 100, name));
     }
 
-    public static Ok<FileMetadata> GetMetadata([FromRoute(Name = "s3_key")] string key, FileIndex index) =>
+    public static Ok<FileMetadata> GetFileMetadata([FromRoute(Name = "s3_key")] string key, FileIndex index) =>
         TypedResults.Ok(FileMetadata.From(Find(index, key)));
 
-    public static async Task<NoContent> DeleteAsync(
+    public static async Task<NoContent> DeleteFileAsync(
         [FromRoute(Name = "s3_key")] string key, FileIndex index, S3FileStore store, CancellationToken cancellationToken)
     {
         var file = Find(index, key);
@@ -79,7 +105,7 @@ public static class FilesApi
         return TypedResults.NoContent();
     }
 
-    public static S3FileResult Download(
+    public static S3FileResult DownloadFile(
         [FromRoute(Name = "s3_key")] string key, FileIndex index, S3FileStore store, FileTransferMetrics metrics) =>
         new(Find(index, key), store, metrics);
 
