@@ -5,22 +5,22 @@ public static class DownloadOpenApi
     private const string Bytes = "application/octet-stream";
 
     // What S3FileResult answers: the whole file or one range of it, 304 when the client's copy is current, 416 for
-    // a range outside the file, 404 for a key the index does not list or whose bytes are gone. Only a body is
-    // fetched from S3, so HEAD, which has none, cannot be a 503.
+    // a range outside the file, 404 for a key that is not a file of ours or whose bytes are gone; 302 to S3 itself
+    // with Downloads:RedirectToS3. A key this replica does not know yet is looked up in S3, so either can be a 503.
     public static RouteHandlerBuilder ProducesDownload(this RouteHandlerBuilder endpoint, bool sendsBody)
     {
         if (sendsBody)
         {
-            endpoint.Produces<Stream>(StatusCodes.Status200OK, Bytes)
-                .Produces<Stream>(StatusCodes.Status206PartialContent, Bytes)
-                .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            endpoint.Produces<Stream>(StatusCodes.Status200OK, Bytes).Produces<Stream>(StatusCodes.Status206PartialContent, Bytes);
         }
         else
         {
             endpoint.Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status206PartialContent);
         }
 
-        return endpoint.Produces(StatusCodes.Status304NotModified)
+        return endpoint.Produces(StatusCodes.Status302Found)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
     }

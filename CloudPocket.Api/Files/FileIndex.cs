@@ -13,6 +13,8 @@ public sealed class FileIndex
     private readonly Lock _lock = new();
     private readonly Dictionary<string, FileRecord> _byKey = new(StringComparer.Ordinal);
     private readonly SortedSet<FileRecord> _newestFirst = new(NewestFirst.Instance);
+    private const long DeletedKeptMilliseconds = 60_000;
+    private readonly Dictionary<string, long> _deleted = new(StringComparer.Ordinal);
 
     public int Count
     {
@@ -43,16 +45,24 @@ public sealed class FileIndex
         }
     }
 
-    /// <summary>A change another replica made (ChangeJournal).</summary>
+    /// <summary>
+    /// A change another replica made (ChangeJournal). Keys are never reused, so a delete is final: a journal's
+    /// older "stored" that arrives after it (writers flush independently) must not bring the file back.
+    /// </summary>
     public void Apply(JournalEntry entry)
     {
-        if (entry.File is { } file)
-        {
-            Add(file with { S3Key = entry.S3Key });
-        }
-        else
+        if (entry.File is not { } file)
         {
             Remove(entry.S3Key);
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (!_deleted.ContainsKey(entry.S3Key))
+            {
+                Add(file with { S3Key = entry.S3Key });
+            }
         }
     }
 
@@ -69,7 +79,22 @@ public sealed class FileIndex
     {
         lock (_lock)
         {
+            RememberDeleted(key);
             return _byKey.Remove(key, out var file) && _newestFirst.Remove(file);
+        }
+    }
+
+    // Long enough for any stale journal entry to have been read (JournalFollower's window), then forgotten.
+    private void RememberDeleted(string key)
+    {
+        var now = Environment.TickCount64;
+        _deleted[key] = now;
+        if (_deleted.Count % 1024 == 0)
+        {
+            foreach (var old in _deleted.Where(d => now - d.Value > DeletedKeptMilliseconds).Select(d => d.Key).ToList())
+            {
+                _deleted.Remove(old);
+            }
         }
     }
 

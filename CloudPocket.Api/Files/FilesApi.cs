@@ -37,23 +37,24 @@ public static class FilesApi
             .WithName("ListFilePage")
             .WithSummary("Files with metadata, newest first, paged with an opaque cursor")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        api.MapGet("/files/{s3_key}", GetFileMetadata)
+        api.MapGet("/files/{s3_key}", GetFileMetadataAsync)
             .WithName("GetFileMetadata")
             .WithSummary("One file's metadata")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapDelete("/files/{s3_key}", DeleteFileAsync)
             .WithName("DeleteFile")
             .WithSummary("Delete a file")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         // GET and HEAD are separate operations, as an OpenAPI operation has one method and a name of its own.
-        api.MapGet("/download/{s3_key}", DownloadFile)
+        api.MapGet("/download/{s3_key}", DownloadFileAsync)
             .WithName("DownloadFile")
             .WithSummary("The file's bytes, as an attachment; supports single byte ranges and conditional requests")
             .ProducesDownload(sendsBody: true);
-        api.MapMethods("/download/{s3_key}", [HttpMethods.Head], DownloadFile)
+        api.MapMethods("/download/{s3_key}", [HttpMethods.Head], DownloadFileAsync)
             .WithName("DownloadFileHeaders")
-            .WithSummary("The download's headers without its bytes; answered from the index, without reaching S3")
+            .WithSummary("The download's headers without its bytes")
             .ProducesDownload(sendsBody: false);
 
         return app;
@@ -93,23 +94,28 @@ public static class FilesApi
         return TypedResults.Ok(index.Page(string.IsNullOrEmpty(cursor) ? null : cursor, limit ?? 100, name));
     }
 
-    public static Ok<FileMetadata> GetFileMetadata([FromRoute(Name = "s3_key")] string key, FileIndex index) =>
-        TypedResults.Ok(FileMetadata.From(Find(index, key)));
+    public static async Task<Ok<FileMetadata>> GetFileMetadataAsync(
+        [FromRoute(Name = "s3_key")] string key, FileLookup files, CancellationToken cancellationToken) =>
+        TypedResults.Ok(FileMetadata.From(await files.FindAsync(key, cancellationToken)));
 
     public static async Task<NoContent> DeleteFileAsync(
-        [FromRoute(Name = "s3_key")] string key, FileIndex index, S3FileStore store, CancellationToken cancellationToken)
+        [FromRoute(Name = "s3_key")] string key, FileLookup files, FileIndex index, S3FileStore store, CancellationToken cancellationToken)
     {
-        var file = Find(index, key);
+        var file = await files.FindAsync(key, cancellationToken);
         await store.DeleteAsync(file.S3Key, cancellationToken);
         index.Remove(key);
         return TypedResults.NoContent();
     }
 
-    public static S3FileResult DownloadFile(
-        [FromRoute(Name = "s3_key")] string key, FileIndex index, S3FileStore store, FileTransferMetrics metrics) =>
-        new(Find(index, key), store, metrics);
-
-    // Only what this service wrote and still lists can be read or deleted, whatever else the bucket holds.
-    private static FileRecord Find(FileIndex index, string key) =>
-        StorageKey.IsValid(key) && index.TryGet(key, out var file) ? file : throw Problems.FileNotFound();
+    // With Downloads:RedirectToS3 the client is sent to a short-lived presigned GET of the object, so the bytes
+    // do not pass through the API; S3 then answers its ranges and conditional requests itself.
+    public static async Task<Results<S3FileResult, RedirectHttpResult>> DownloadFileAsync(
+        [FromRoute(Name = "s3_key")] string key, FileLookup files, S3FileStore store, FileTransferMetrics metrics,
+        IOptions<DownloadOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var file = await files.FindAsync(key, cancellationToken);
+        return options.Value.RedirectToS3
+            ? TypedResults.Redirect(await store.PresignDownloadAsync(file, options.Value.PresignedUrlLifetime, clock.GetUtcNow()))
+            : new S3FileResult(file, store, metrics);
+    }
 }

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace CloudPocket.Api.Files;
 
 // Keeps this replica's index in step with the others: every PollInterval it reads the journal objects it has not
-// seen and applies the changes of other writers (its own are applied already). Writers' clocks differ and a batch
+// seen and applies the changes of other writers (its own are applied already; a late "stored" never undoes a
+// delete, FileIndex.Apply). Writers' clocks differ and a batch
 // is listed only once its PUT is done, so each poll re-reads a window behind the newest object seen, skipping what it
 // applied. Every SnapshotInterval with changes, it writes a snapshot and prunes what the snapshots no longer need.
 public sealed partial class JournalFollower(

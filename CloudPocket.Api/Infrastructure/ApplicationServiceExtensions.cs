@@ -29,6 +29,7 @@ public static class ApplicationServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccessOptions>()
             .BindConfiguration(AccessOptions.SectionName)
             .Validate<IConfiguration>(
@@ -47,6 +48,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<IndexRebuild>();
         services.AddSingleton<JournalFollower>();
         services.AddSingleton<FileIndex>();
+        services.AddSingleton<FileLookup>();
         services.AddSingleton<FileUploader>();
         services.AddSingleton<FileTransferMetrics>();
         services.AddHostedService<FileIndexLoader>();

@@ -46,6 +46,25 @@ public sealed class S3FileStore(
         }
     }
 
+    /// <summary>
+    /// A GET of the object signed for <paramref name="lifetime"/>, answered by S3 as an attachment under the file's
+    /// name (the signature covers that override, so nobody can change it).
+    /// </summary>
+    public Task<string> PresignDownloadAsync(FileRecord file, TimeSpan lifetime, DateTimeOffset now)
+    {
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = Bucket,
+            Key = file.S3Key,
+            Verb = HttpVerb.GET,
+            Expires = now.Add(lifetime).UtcDateTime,
+            Protocol = options.Value.ServiceUrl?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        };
+        request.ResponseHeaderOverrides.ContentDisposition = ContentDisposition.Attachment(file.Filename);
+        request.ResponseHeaderOverrides.ContentType = file.ContentType;
+        return s3.GetPreSignedURLAsync(request);
+    }
+
     /// <summary>The file at <paramref name="key"/> as its object describes it; null when there is none of ours.</summary>
     public async Task<FileRecord?> ReadAsync(string key, CancellationToken cancellationToken)
     {

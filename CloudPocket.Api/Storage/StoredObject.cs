@@ -1,6 +1,5 @@
 using System.Globalization;
 using Amazon.S3.Model;
-using CloudPocket.Api.Files;
 
 namespace CloudPocket.Api.Storage;
 

@@ -1,4 +1,4 @@
-using CloudPocket.Api.Files;
+using CloudPocket.Api.Storage;
 using Microsoft.Net.Http.Headers;
 
 namespace CloudPocket.Tests.Unit;

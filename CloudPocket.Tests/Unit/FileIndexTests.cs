@@ -47,6 +47,21 @@ public class FileIndexTests
     }
 
     [Fact]
+    public void AJournalledStoreThatArrivesAfterItsDeleteDoesNotBringTheFileBack()
+    {
+        var index = new FileIndex();
+        var file = File("aaaaaaaaaaaaaaaaaaaaaaaaaa", "gone.txt", 1);
+        index.Add(file);
+
+        index.Apply(JournalEntry.Deleted(file.S3Key));
+        index.Apply(JournalEntry.Stored(file));
+        index.Apply(JournalEntry.Stored(File("bbbbbbbbbbbbbbbbbbbbbbbbbb", "kept.txt", 2)));
+
+        Assert.False(index.TryGet(file.S3Key, out _));
+        Assert.Equal(["kept.txt"], index.Filenames());
+    }
+
+    [Fact]
     public void RemovedEntriesAreGone()
     {
         var index = new FileIndex();

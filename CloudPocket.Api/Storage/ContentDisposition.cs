@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CloudPocket.Api.Files;
+namespace CloudPocket.Api.Storage;
 
 // RFC 6266: an ASCII filename for old clients plus filename*=UTF-8''… (RFC 8187) with the exact name.
 // The ASCII name keeps what it can read: each character is decomposed (NFKD) and its combining marks dropped,
