@@ -66,6 +66,55 @@ public sealed class ReplicaTests(ReplicasFixture fixture) : IClassFixture<Replic
         Assert.Equal(HttpStatusCode.OK, (await Replicas[2].GetAsync($"/files/{upload.S3Key}", timeout.Token)).StatusCode);
     }
 
+    [Fact]
+    public async Task AReplicaKilledMidTrafficLosesNoAcknowledgedUploadAndCatchesUpWhenStartedAgain()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var victim = fixture.Running[0];
+        var api = fixture.ClientFor(victim);
+        try
+        {
+            var sent = Enumerable.Range(0, 40).Select(async i =>
+            {
+                try
+                {
+                    return await api.UploadAsync([(byte)i, 7], $"killed-{tag}-{i}.bin", cancellationToken: timeout.Token);
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or Xunit.Sdk.XunitException)
+                {
+                    return null; // cut short by the kill: not acknowledged
+                }
+            }).ToList();
+            await Task.WhenAny(sent);
+            // SIGKILL: whatever the replica had not yet written to the journal is gone with it.
+            using (var process = Process.GetProcessById(victim.ProcessId))
+            {
+                process.Kill();
+            }
+
+            var acknowledged = (await Task.WhenAll(sent)).OfType<UploadResult>().ToList();
+            var survivors = fixture.Running.Where(r => r.ProcessId != victim.ProcessId).Select(fixture.ClientFor).ToList();
+            foreach (var upload in acknowledged)
+            {
+                foreach (var survivor in survivors)
+                {
+                    Assert.Equal(upload.Size, (await survivor.GetByteArrayAsync($"/download/{upload.S3Key}", timeout.Token)).Length);
+                }
+            }
+
+            await fixture.StartStoppedAsync(timeout.Token);
+            var restarted = fixture.Running.Single(r => survivors.All(s => s.BaseAddress != r.Address));
+            var listed = await fixture.ClientFor(restarted).GetFromJsonAsync<FilePageResult>($"/files/page?limit=100&name=killed-{tag}-", timeout.Token);
+            Assert.NotEmpty(acknowledged);
+            Assert.Subset(listed!.Files.Select(f => f.S3Key).ToHashSet(), acknowledged.Select(a => a.S3Key).ToHashSet());
+        }
+        finally
+        {
+            await fixture.StartStoppedAsync(timeout.Token);
+        }
+    }
+
     private async Task<HttpStatusCode[]> StatusesAsync(string path, CancellationToken cancellationToken) =>
         await Task.WhenAll(Replicas.Select(async r =>
         {

@@ -1,24 +1,27 @@
 namespace CloudPocket.Tests.Support;
 
 /// <summary>
-/// Each API replica of a run by its own address, past DCP's proxy (which balances per connection): the processes
-/// whose S3 endpoint is this run's emulator, and the address each was told to listen on.
+/// Each API replica of a run by its own address, past DCP's proxy (which balances per connection): the API
+/// processes whose S3 endpoint is this run's emulator, and the address each was told to listen on.
 /// </summary>
 public static class ApiReplicas
 {
-    public static IReadOnlyList<Uri> Addresses(Uri s3Endpoint) =>
-        [.. ProcessTree.WithEnvironment("OTEL_SERVICE_NAME=api")
-            .Select(ProcessTree.Environment)
-            .Where(env => env.TryGetValue("S3__ServiceUrl", out var url) && new Uri(url) == s3Endpoint && env.ContainsKey("ASPNETCORE_URLS"))
-            .Select(env => new Uri(env["ASPNETCORE_URLS"].Split(';')[0]))
-            .Distinct()];
+    public sealed record Replica(int ProcessId, Uri Address);
 
-    /// <summary>A client per replica that sends <paramref name="apiKey"/>.</summary>
-    public static IReadOnlyList<HttpClient> Clients(Uri s3Endpoint, string apiKey) =>
-        [.. Addresses(s3Endpoint).Select(address =>
-        {
-            var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-            return client;
-        })];
+    public static IReadOnlyList<Replica> Find(Uri s3Endpoint) =>
+        [.. ProcessTree.WithEnvironment("OTEL_SERVICE_NAME=api")
+            // DCP starts each replica as `dotnet run`, whose child is the API itself; both carry the environment.
+            .Where(pid => !ProcessTree.CommandLine(pid).Contains(" run ", StringComparison.Ordinal))
+            .Select(pid => (Pid: pid, Env: ProcessTree.Environment(pid)))
+            .Where(p => p.Env.TryGetValue("S3__ServiceUrl", out var url) && new Uri(url) == s3Endpoint && p.Env.ContainsKey("ASPNETCORE_URLS"))
+            .Select(p => new Replica(p.Pid, new Uri(p.Env["ASPNETCORE_URLS"].Split(';')[0])))
+            .OrderBy(r => r.Address.Port)];
+
+    /// <summary>A client for the replica that sends <paramref name="apiKey"/>.</summary>
+    public static HttpClient Client(Replica replica, string apiKey)
+    {
+        var client = new HttpClient { BaseAddress = replica.Address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
 }
