@@ -9,13 +9,15 @@ namespace CloudPocket.Api.Files;
 // is listed only once its PUT is done, so each poll re-reads a window behind the newest object seen, skipping what it
 // applied. Every SnapshotInterval with changes, it writes a snapshot and prunes what the snapshots no longer need.
 public sealed partial class JournalFollower(
-    ChangeJournal journal, IndexSnapshot snapshots, FileIndex index, IOptions<S3Options> options, TimeProvider clock, ILogger<JournalFollower> logger)
+    ChangeJournal journal, IndexSnapshot snapshots, IndexRebuild rebuild, FileIndex index, IOptions<S3Options> options, TimeProvider clock,
+    ILogger<JournalFollower> logger)
 {
     public static readonly TimeSpan SkewWindow = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan JournalKeptAfterSnapshot = TimeSpan.FromHours(1);
     private readonly Dictionary<string, DateTimeOffset> _applied = new(StringComparer.Ordinal);
     private DateTimeOffset _newest;
     private DateTimeOffset _lastSnapshot;
+    private DateTimeOffset _lastReconcile;
     private bool _changedSinceSnapshot;
 
     public async Task FollowAsync(IndexRebuild.Result rebuilt, CancellationToken stoppingToken)
@@ -23,6 +25,7 @@ public sealed partial class JournalFollower(
         var settings = options.Value;
         _newest = rebuilt.JournalThrough is { } through ? ChangeJournal.TimeOf(through) : clock.GetUtcNow();
         _lastSnapshot = clock.GetUtcNow();
+        _lastReconcile = clock.GetUtcNow();
         // What the rebuild reflects (the snapshot's journal and its tail) is not applied again: replaying it now
         // would bring back a file that the listing found gone.
         foreach (var key in (await KnownAsync(rebuilt.JournalThrough, stoppingToken)).Concat(rebuilt.JournalRead))
@@ -43,6 +46,11 @@ public sealed partial class JournalFollower(
             try
             {
                 await PollAsync(stoppingToken);
+                if (clock.GetUtcNow() - _lastReconcile >= settings.ReconcileInterval)
+                {
+                    await ReconcileAsync(stoppingToken);
+                }
+
                 if (_changedSinceSnapshot && clock.GetUtcNow() - _lastSnapshot >= settings.SnapshotInterval)
                 {
                     await SnapshotAsync(stoppingToken);
@@ -102,6 +110,30 @@ public sealed partial class JournalFollower(
         }
     }
 
+    // A file missing from the listing is dropped only if it is older than the listing: one stored here while the
+    // listing ran is simply not in it yet.
+    private async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow();
+        var (found, gone, _) = await rebuild.ReconcileAsync(index.All().Select(f => f.S3Key), cancellationToken);
+        foreach (var file in found)
+        {
+            index.Apply(JournalEntry.Stored(file));
+        }
+
+        foreach (var key in gone.Where(k => index.TryGet(k, out var file) && file.UploadedAt < started - SkewWindow))
+        {
+            index.Remove(key);
+        }
+
+        _lastReconcile = started;
+        if (found.Count + gone.Count > 0)
+        {
+            _changedSinceSnapshot = true;
+            LogReconciled(found.Count, gone.Count);
+        }
+    }
+
     private async Task SnapshotAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -116,6 +148,9 @@ public sealed partial class JournalFollower(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change journal; trying again shortly: {Reason}")]
     private partial void LogPollFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index reconciled with the bucket: {Found} files found that no journal told of, {Gone} gone")]
+    private partial void LogReconciled(int found, int gone);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index snapshot written: {Count} files")]
     private partial void LogSnapshot(int count);

@@ -43,20 +43,31 @@ public sealed class IndexRebuild(S3FileStore store, IndexSnapshot snapshots, Cha
         }
 
         var listed = await store.ListKeysAsync(cancellationToken);
+        var (found, gone, headed) = await CompareAsync(files.Keys, listed, cancellationToken);
+        gone.ForEach(k => files.Remove(k));
+        foreach (var file in found.Concat(await legacy.ConvertAsync(listed, cancellationToken)))
+        {
+            files[file.S3Key] = file;
+        }
+
+        return new Result(files.Values, through, read, snapshot?.Files.Count ?? 0, changes, headed);
+    }
+
+    /// <summary>
+    /// Against a fresh keys-only listing: the files listed that <paramref name="known"/> lacks (read with a HEAD
+    /// each; none of ours is left out), and the known keys that are not listed.
+    /// </summary>
+    public async Task<(IReadOnlyList<FileRecord> Found, List<string> Gone, int Headed)> ReconcileAsync(
+        IEnumerable<string> known, CancellationToken cancellationToken) =>
+        await CompareAsync(known, await store.ListKeysAsync(cancellationToken), cancellationToken);
+
+    private async Task<(IReadOnlyList<FileRecord> Found, List<string> Gone, int Headed)> CompareAsync(
+        IEnumerable<string> known, IReadOnlyList<string> listed, CancellationToken cancellationToken)
+    {
         var present = listed.Where(StorageKey.IsValid).ToHashSet(StringComparer.Ordinal);
-        files.Keys.Where(k => !present.Contains(k)).ToList().ForEach(k => files.Remove(k));
-        var unknown = present.Where(k => !files.ContainsKey(k)).ToList();
-        foreach (var file in await ReadAllAsync(unknown, cancellationToken))
-        {
-            files[file.S3Key] = file;
-        }
-
-        foreach (var file in await legacy.ConvertAsync(listed, cancellationToken))
-        {
-            files[file.S3Key] = file;
-        }
-
-        return new Result(files.Values, through, read, snapshot?.Files.Count ?? 0, changes, unknown.Count);
+        var knownKeys = known.ToHashSet(StringComparer.Ordinal);
+        var unknown = present.Where(k => !knownKeys.Contains(k)).ToList();
+        return (await ReadAllAsync(unknown, cancellationToken), [.. knownKeys.Where(k => !present.Contains(k))], unknown.Count);
     }
 
     public static void Apply(IDictionary<string, FileRecord> files, JournalEntry entry)

@@ -45,6 +45,10 @@ public sealed class S3Options : IValidatableObject
     // How often each replica reads the change journal for the others' uploads and deletes.
     public TimeSpan JournalPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    // How often each replica compares its index with a keys-only listing of the bucket: what a replica that was
+    // killed never wrote to the journal reaches the others' listings then (its downloads work at once anyway).
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     // How often, when anything changed, a replica writes a snapshot of the index for the next start.
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Amazon.S3.Model;
+using CloudPocket.Api.Files;
 using CloudPocket.Api.Storage;
 using CloudPocket.Api.Storage.Legacy;
 using CloudPocket.Tests.Support;
@@ -80,6 +81,24 @@ public class IndexBookkeepingTests(FilesApiFixture fixture) : IClassFixture<File
         Assert.Equal("old bytes", await client.GetStringAsync($"/download/{file.S3Key}"));
         Assert.Equal([file.S3Key], await KeysAsync(""));
         Assert.Equal(file with { ETag = null }, (await fixture.ReadStoredFileAsync(_bucket, file.S3Key))! with { ETag = null });
+    }
+
+    [Fact]
+    public async Task WhatNoJournalToldOfIsFoundOrDroppedByTheNextReconciliation()
+    {
+        await using var api = Api(("S3:ReconcileInterval", "00:00:01"));
+        using var client = await StartedClientAsync(api);
+        var gone = await client.UploadAsync("deleted behind its back"u8.ToArray(), "gone.txt");
+        // As a replica killed before its journal batch leaves it: the object, and no journal entry.
+        var orphan = new FileRecord(StorageKey.New(), "orphan.txt", 6, "text/plain", new string('c', 64), DateTimeOffset.UtcNow);
+        var put = new PutObjectRequest { BucketName = _bucket, Key = orphan.S3Key, ContentBody = "orphan" };
+        StoredObject.Describe(orphan, put.Headers, put.Metadata);
+        await fixture.S3.PutObjectAsync(put);
+        await fixture.S3.DeleteObjectAsync(_bucket, gone.S3Key);
+        await Task.Delay(JournalFollower.SkewWindow);
+
+        await WaitForAsync(async () =>
+            (await client.GetFromJsonAsync<FilePageResult>("/files/page?limit=100"))!.Files.Select(f => f.S3Key).SequenceEqual([orphan.S3Key]));
     }
 
     // One file before a snapshot, one after it (in the journal only), then the writing instance is gone.
