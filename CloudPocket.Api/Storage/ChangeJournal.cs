@@ -33,16 +33,8 @@ public sealed partial class ChangeJournal(IAmazonS3 s3, IOptions<S3Options> opti
     public async Task PruneBeforeAsync(DateTimeOffset time, CancellationToken cancellationToken)
     {
         var cutoff = KeyAt(time);
-        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = ReservedPrefix.Journal };
-        var old = new List<string>();
-        do
-        {
-            var page = await s3.ListObjectsV2Async(request, cancellationToken);
-            var keys = (page.S3Objects ?? []).Select(o => o.Key).ToList();
-            old.AddRange(keys.Where(k => string.CompareOrdinal(k, cutoff) < 0));
-            request.ContinuationToken = page.IsTruncated == true && keys.All(k => string.CompareOrdinal(k, cutoff) < 0) ? page.NextContinuationToken : null;
-        }
-        while (request.ContinuationToken is not null);
+        var old = await s3.ListAllAsync(new ListObjectsV2Request { BucketName = Bucket, Prefix = ReservedPrefix.Journal }, cancellationToken)
+            .Select(o => o.Key).TakeWhile(k => string.CompareOrdinal(k, cutoff) < 0).ToListAsync(cancellationToken);
 
         foreach (var key in old)
         {
@@ -61,16 +53,8 @@ public sealed partial class ChangeJournal(IAmazonS3 s3, IOptions<S3Options> opti
     /// <summary>The keys of the journal's objects after <paramref name="startAfter"/>, oldest first.</summary>
     public async Task<List<string>> ListAfterAsync(string? startAfter, CancellationToken cancellationToken)
     {
-        var keys = new List<string>();
-        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = ReservedPrefix.Journal, StartAfter = startAfter };
-        do
-        {
-            var page = await s3.ListObjectsV2Async(request, cancellationToken);
-            keys.AddRange((page.S3Objects ?? []).Select(o => o.Key).Where(IsJournalKey));
-            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
-        }
-        while (request.ContinuationToken is not null);
-
+        var keys = await s3.ListAllAsync(new ListObjectsV2Request { BucketName = Bucket, Prefix = ReservedPrefix.Journal, StartAfter = startAfter }, cancellationToken)
+            .Select(o => o.Key).Where(IsJournalKey).ToListAsync(cancellationToken);
         keys.Sort(StringComparer.Ordinal);
         return keys;
     }

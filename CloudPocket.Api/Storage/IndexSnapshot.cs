@@ -66,15 +66,8 @@ public sealed class IndexSnapshot(IAmazonS3 s3, [FromKeyedServices(S3ClientFacto
 
     private async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {
-        var keys = new List<string>();
-        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = ReservedPrefix.Snapshots };
-        do
-        {
-            var page = await s3.ListObjectsV2Async(request, cancellationToken);
-            keys.AddRange((page.S3Objects ?? []).Select(o => o.Key).Where(k => k.EndsWith(".json.gz", StringComparison.Ordinal)));
-            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
-        }
-        while (request.ContinuationToken is not null);
+        var keys = await s3.ListAllAsync(new ListObjectsV2Request { BucketName = Bucket, Prefix = ReservedPrefix.Snapshots }, cancellationToken)
+            .Select(o => o.Key).Where(k => k.EndsWith(".json.gz", StringComparison.Ordinal)).ToListAsync(cancellationToken);
 
         keys.Sort(StringComparer.Ordinal);
         return keys;

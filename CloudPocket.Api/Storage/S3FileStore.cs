@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Options;
@@ -107,23 +106,8 @@ public sealed class S3FileStore(
         await Parallel.ForEachAsync(
             Enumerable.Range(0, prefixes.Length),
             new ParallelOptions { MaxDegreeOfParallelism = ListConcurrency, CancellationToken = cancellationToken },
-            async (i, ct) => listed[i] = await ListAsync(prefixes[i].ToString(), ct).Select(o => o.Key).ToListAsync(ct));
+            async (i, ct) => listed[i] = await s3.ListAllAsync(new ListObjectsV2Request { BucketName = Bucket, Prefix = prefixes[i].ToString() }, ct)
+                .Select(o => o.Key).ToListAsync(ct));
         return [.. listed.SelectMany(l => l)];
-    }
-
-    public async IAsyncEnumerable<S3Object> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
-        do
-        {
-            var page = await s3.ListObjectsV2Async(request, cancellationToken);
-            foreach (var o in page.S3Objects ?? [])
-            {
-                yield return o;
-            }
-
-            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
-        }
-        while (request.ContinuationToken is not null);
     }
 }
