@@ -7,6 +7,7 @@ using CloudPocket.Api.Storage;
 using CloudPocket.Api.Storage.Legacy;
 using CloudPocket.Api.Telemetry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace CloudPocket.Api.Infrastructure;
@@ -57,7 +58,8 @@ public static class ApplicationServiceExtensions
 
         services.AddHealthChecks()
             .AddCheck<S3HealthCheck>("s3")
-            .AddCheck<FileIndexHealthCheck>("index");
+            // Rebuilding at start is warming up, not a failure: Degraded, which /health answers 503 all the same.
+            .AddCheck<FileIndexHealthCheck>("index", failureStatus: HealthStatus.Degraded);
 
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddExceptionHandler<StorageUnavailableHandler>();

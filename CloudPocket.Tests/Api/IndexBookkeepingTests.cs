@@ -101,6 +101,22 @@ public class IndexBookkeepingTests(FilesApiFixture fixture) : IClassFixture<File
             (await client.GetFromJsonAsync<FilePageResult>("/files/page?limit=100"))!.Files.Select(f => f.S3Key).SequenceEqual([orphan.S3Key]));
     }
 
+    [Fact]
+    public async Task WhileTheIndexIsRebuiltTheApiIsNotReadyYetRatherThanFailing()
+    {
+        await using var slow = new LateAnsweringS3Proxy(fixture.Emulator.Endpoint,
+            request => HttpMethods.IsGet(request.Method) && request.Query.ContainsKey("list-type") ? TimeSpan.FromSeconds(1) : TimeSpan.Zero);
+        await slow.StartAsync();
+        await using var api = Api(("S3:ServiceUrl", slow.Endpoint.ToString()), ("S3:CreateBucketIfMissing", "true"));
+        using var client = api.CreateClient();
+
+        using var warming = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, warming.StatusCode);
+        Assert.Equal("Degraded", await warming.Content.ReadAsStringAsync());
+        await WaitForAsync(async () => (await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK);
+    }
+
     // One file before a snapshot, one after it (in the journal only), then the writing instance is gone.
     private async Task<(UploadResult Before, UploadResult After)> StoreAcrossASnapshotAsync()
     {
