@@ -7,7 +7,8 @@ namespace CloudPocket.Api.Storage;
 
 // Uploads are aborted when they fail, but a killed process cannot abort its own. This sweep aborts multipart
 // uploads of this service's keys that are older than S3:AbandonedUploadAge, where the backend lists them
-// (AWS S3 and LocalStack do; fauxqs answers the listing with no uploads, so there it finds nothing).
+// (AWS S3 and LocalStack do; fauxqs answers the listing with no uploads, so there it finds nothing), and deletes
+// staged objects under .cloudpocket/uploads/ as old.
 public sealed partial class AbandonedUploadSweeper(
     IAmazonS3 s3, IOptions<S3Options> options, TimeProvider clock, ILogger<AbandonedUploadSweeper> logger) : BackgroundService
 {
@@ -56,6 +57,16 @@ public sealed partial class AbandonedUploadSweeper(
         }
         while (true);
 
+        // A process killed between completing a large upload and copying it to its key leaves the staged object.
+        var staged = await s3.ListAllAsync(new ListObjectsV2Request { BucketName = settings.BucketName, Prefix = ReservedPrefix.Uploads }, cancellationToken)
+            .Where(o => IsOurs(o.Key) && o.LastModified is { } modified && clock.GetUtcNow() - new DateTimeOffset(modified.ToUniversalTime()) > settings.AbandonedUploadAge)
+            .Select(o => o.Key).ToListAsync(cancellationToken);
+        foreach (var key in staged)
+        {
+            await s3.DeleteObjectAsync(settings.BucketName, key, cancellationToken);
+            aborted++;
+        }
+
         if (aborted > 0)
         {
             LogAborted(aborted);
@@ -73,7 +84,7 @@ public sealed partial class AbandonedUploadSweeper(
         StorageKey.IsValid(key)
         || (key.StartsWith(ReservedPrefix.Uploads, StringComparison.Ordinal) && StorageKey.IsValid(key[ReservedPrefix.Uploads.Length..]));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Aborted {Count} abandoned multipart uploads")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Aborted or deleted {Count} abandoned uploads")]
     private partial void LogAborted(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep of abandoned multipart uploads failed; it runs again later: {Reason}")]

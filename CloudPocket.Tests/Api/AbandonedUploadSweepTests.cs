@@ -22,4 +22,23 @@ public class AbandonedUploadSweepTests(FilesApiFixture fixture) : IClassFixture<
 
         Assert.Equal(0, aborted);
     }
+
+    [Fact]
+    public async Task AStagedUploadOlderThanTheAgeIsDeletedAndAFreshOneKept()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var old = ReservedPrefix.Uploads + StorageKey.New();
+        var fresh = ReservedPrefix.Uploads + StorageKey.New();
+        await fixture.S3.PutObjectAsync(new PutObjectRequest { BucketName = fixture.Bucket, Key = old, ContentBody = "left by a kill" }, timeout.Token);
+        await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
+        await fixture.S3.PutObjectAsync(new PutObjectRequest { BucketName = fixture.Bucket, Key = fresh, ContentBody = "in progress" }, timeout.Token);
+        var sweeper = fixture.Services.GetServices<IHostedService>().OfType<AbandonedUploadSweeper>().Single();
+        var settings = fixture.Services.GetRequiredService<IOptions<S3Options>>().Value;
+
+        await sweeper.SweepAsync(new S3Options { BucketName = settings.BucketName, AbandonedUploadAge = TimeSpan.FromSeconds(1) }, timeout.Token);
+
+        var left = (await fixture.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = fixture.Bucket, Prefix = ReservedPrefix.Uploads }, timeout.Token))
+            .S3Objects?.Select(o => o.Key) ?? [];
+        Assert.Equal([fresh], left);
+    }
 }
