@@ -115,6 +115,26 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public string LastOutput() => _output.ToString();
 
+    // The API's own account of its start ("Index rebuilt: … from the snapshot, … read one by one"), once logged.
+    public string? RebuiltLog => _output.FindLast(line => line.Contains(IndexRebuiltLog, StringComparison.Ordinal));
+
+    // Waits for a log line containing one of the texts (one already kept counts); null after the timeout.
+    public async Task<string?> WaitForOutputAsync(IReadOnlyList<string> texts, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!_process.HasExited && clock.Elapsed < timeout)
+        {
+            if (_output.FindLast(line => texts.Any(t => line.Contains(t, StringComparison.Ordinal))) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        return null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -22,12 +22,16 @@ internal sealed class BenchSettings
 
     public TimeSpan SmallPhase { get; private set; } = TimeSpan.FromSeconds(10);
 
-    public int IndexEntries { get; private set; } = 100_000;
+    // The index sizes, each measured in process and as a bucket the API starts on (the 10^5 and 10^6).
+    public IReadOnlyList<int> IndexSizes { get; private set; } = [100_000, 1_000_000];
 
-    // How long the rebuild may take before it is reported as not finishing (the target is 10 s).
+    // The least the rebuild is waited for before it is reported as not finishing; larger buckets get longer.
     public TimeSpan RebuildTimeout { get; private set; } = TimeSpan.FromSeconds(150);
 
-    public HashSet<string> Workloads { get; } = new(StringComparer.OrdinalIgnoreCase) { "large", "small", "index" };
+    // Uploads to one replica, each timed until the other lists it.
+    public int ReplicaUploads { get; private set; } = 200;
+
+    public HashSet<string> Workloads { get; } = new(StringComparer.OrdinalIgnoreCase) { "large", "small", "index", "replicas" };
 
     // Null: the API's own defaults (S3Options), which the direct uploads then mirror.
     public int? PartSizeBytes { get; private set; }
@@ -61,7 +65,8 @@ internal sealed class BenchSettings
                     settings.LargeSizes = [32 * MiB, 64 * MiB];
                     settings.LargeRepeats = 1;
                     settings.SmallPhase = TimeSpan.FromSeconds(3);
-                    settings.IndexEntries = 5_000;
+                    settings.IndexSizes = [5_000, 20_000];
+                    settings.ReplicaUploads = 40;
                     break;
                 case "--large-mib":
                     settings.LargeSizes = [.. Next().Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture) * MiB)];
@@ -76,7 +81,10 @@ internal sealed class BenchSettings
                     settings.Clients = int.Parse(Next(), CultureInfo.InvariantCulture);
                     break;
                 case "--index-entries":
-                    settings.IndexEntries = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    settings.IndexSizes = [.. Next().Split(',').Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture))];
+                    break;
+                case "--replica-uploads":
+                    settings.ReplicaUploads = int.Parse(Next(), CultureInfo.InvariantCulture);
                     break;
                 case "--rebuild-timeout":
                     settings.RebuildTimeout = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture));
@@ -99,8 +107,8 @@ internal sealed class BenchSettings
                     settings.ApiEnvironment[pair[0]] = pair.Length == 2 ? pair[1] : throw new ArgumentException("--api-env wants NAME=VALUE.");
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --api PATH, --quick, --only large,small,index, --large-mib 256,1024, " +
-                        "--repeat N, --small-seconds S, --clients N, --index-entries N, --rebuild-timeout S, --part-size BYTES, --part-concurrency N, --api-env NAME=VALUE, --show-api-output.");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --api PATH, --quick, --only large,small,index,replicas, --large-mib 256,1024, " +
+                        "--repeat N, --small-seconds S, --clients N, --index-entries 100000,1000000, --rebuild-timeout S, --replica-uploads N, --part-size BYTES, --part-concurrency N, --api-env NAME=VALUE, --show-api-output.");
             }
         }
 

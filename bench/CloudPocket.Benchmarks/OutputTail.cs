@@ -23,6 +23,15 @@ internal sealed class OutputTail(int capacity)
         }
     }
 
+    // The newest kept line that matches, or null.
+    public string? FindLast(Func<string, bool> match)
+    {
+        lock (_lines)
+        {
+            return _lines.LastOrDefault(match);
+        }
+    }
+
     public override string ToString()
     {
         lock (_lines)

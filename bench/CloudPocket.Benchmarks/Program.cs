@@ -38,6 +38,7 @@ internal static class Program
             ("large", context => new LargeFileBenchmark(context).RunAsync(stop.Token)),
             ("small", context => new SmallFileBenchmark(context).RunAsync(stop.Token)),
             ("index", context => new IndexBenchmark(context).RunAsync(stop.Token)),
+            ("replicas", context => new ReplicaBenchmark(context).RunAsync(stop.Token)),
         };
         foreach (var (name, run) in workloads.Where(w => settings.Workloads.Contains(w.Name)))
         {
