@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3.Transfer;
 using Microsoft.Extensions.Options;
 
 namespace CloudPocket.Api.Storage;
@@ -28,8 +29,17 @@ public sealed class IndexSnapshot(IAmazonS3 s3, [FromKeyedServices(S3ClientFacto
 
         body.Position = 0;
         var key = ReservedPrefix.Snapshots + now.ToUnixTimeMilliseconds().ToString("D13", CultureInfo.InvariantCulture) + ".json.gz";
-        await transfers.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, InputStream = body, ContentType = "application/gzip" },
-            cancellationToken);
+        // A snapshot of 100,000 files is over 10 MiB: sent in parts of the upload part size, as S3-compatible servers
+        // cap single PUTs (fauxqs at 11 MiB) well below AWS's 5 GB.
+        using var upload = new TransferUtility(transfers, new TransferUtilityConfig { MinSizeBeforePartUpload = options.Value.PartSizeBytes });
+        await upload.UploadAsync(new TransferUtilityUploadRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            InputStream = body,
+            ContentType = "application/gzip",
+            PartSize = options.Value.PartSizeBytes,
+        }, cancellationToken);
     }
 
     /// <summary>The newest snapshot that reads whole, or null.</summary>

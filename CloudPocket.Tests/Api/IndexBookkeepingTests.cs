@@ -8,6 +8,7 @@ using CloudPocket.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudPocket.Tests.Api;
 
@@ -115,6 +116,25 @@ public class IndexBookkeepingTests(FilesApiFixture fixture) : IClassFixture<File
         Assert.Equal(HttpStatusCode.ServiceUnavailable, warming.StatusCode);
         Assert.Equal("Degraded", await warming.Content.ReadAsStringAsync());
         await WaitForAsync(async () => (await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ASnapshotLargerThanTheEmulatorsSinglePutLimitIsWrittenAndReadBack()
+    {
+        await using var api = Api();
+        using var client = await StartedClientAsync(api);
+        var snapshots = api.Services.GetRequiredService<IndexSnapshot>();
+        // Random names keep gzip from shrinking it below fauxqs' 11 MiB cap on one request body.
+        var files = Enumerable.Range(0, 120_000)
+            .Select(i => new FileRecord(StorageKey.New(), $"{Guid.NewGuid():N}-{i}.bin", i, "application/octet-stream",
+                Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), DateTimeOffset.UnixEpoch))
+            .ToList();
+
+        await snapshots.WriteAsync(files, journalThrough: null, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var stored = (await fixture.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, Prefix = ReservedPrefix.Snapshots })).S3Objects!.Single();
+        Assert.True(stored.Size > 11 * 1024 * 1024, $"{stored.Size} bytes");
+        Assert.Equal(files.Select(f => f.S3Key), (await snapshots.ReadNewestAsync(CancellationToken.None))!.Files.Select(f => f.S3Key));
     }
 
     // One file before a snapshot, one after it (in the journal only), then the writing instance is gone.
