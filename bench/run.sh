@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark of issue 4 in one command: builds Release, starts a fresh S3 emulator and the API, runs every
-# workload and prints the table (Markdown) on stdout; progress goes to stderr. About 10-15 minutes on 2 cores.
-# Options go to the benchmark, e.g. `bench/run.sh --quick` for a one-minute smoke run; `--help` lists them.
+# workload and prints the table (Markdown) on stdout; progress goes to stderr. About 30 minutes on 2 cores, most of it
+# the index at a million files (seeding the emulator, its listing, deleting its data folder).
+# Options go to the benchmark, e.g. `bench/run.sh --quick` for a smoke run of a few minutes, `--only index,replicas`
+# for some workloads; `--help` lists them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -28,6 +28,10 @@ internal sealed class BenchSettings
     // The least the rebuild is waited for before it is reported as not finishing; larger buckets get longer.
     public TimeSpan RebuildTimeout { get; private set; } = TimeSpan.FromSeconds(150);
 
+    // The start with a HEAD per file is measured at the smallest index size, and at larger ones only if estimated
+    // to take no longer than this (a million files: about 6-9 minutes here).
+    public TimeSpan HeadPathBudget { get; private set; } = TimeSpan.FromMinutes(3);
+
     // Uploads to one replica, each timed until the other lists it.
     public int ReplicaUploads { get; private set; } = 200;
 
@@ -83,6 +87,9 @@ internal sealed class BenchSettings
                 case "--index-entries":
                     settings.IndexSizes = [.. Next().Split(',').Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture))];
                     break;
+                case "--head-path-budget":
+                    settings.HeadPathBudget = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture));
+                    break;
                 case "--replica-uploads":
                     settings.ReplicaUploads = int.Parse(Next(), CultureInfo.InvariantCulture);
                     break;
@@ -108,7 +115,7 @@ internal sealed class BenchSettings
                     break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}. Options: --api PATH, --quick, --only large,small,index,replicas, --large-mib 256,1024, " +
-                        "--repeat N, --small-seconds S, --clients N, --index-entries 100000,1000000, --rebuild-timeout S, --replica-uploads N, --part-size BYTES, --part-concurrency N, --api-env NAME=VALUE, --show-api-output.");
+                        "--repeat N, --small-seconds S, --clients N, --index-entries 100000,1000000, --rebuild-timeout S, --head-path-budget MIN, --replica-uploads N, --part-size BYTES, --part-concurrency N, --api-env NAME=VALUE, --show-api-output.");
             }
         }
 

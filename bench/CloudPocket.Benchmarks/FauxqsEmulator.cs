@@ -117,6 +117,8 @@ internal sealed class FauxqsEmulator : IAsyncDisposable
         _process.Dispose();
         try
         {
+            // fauxqs persists every object as two files: a million of them take minutes to delete.
+            Progress.Say("deleting the emulator's data folder");
             Directory.Delete(_dataFolder, recursive: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
