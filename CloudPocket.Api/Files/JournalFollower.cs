@@ -83,25 +83,24 @@ public sealed partial class JournalFollower(
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        foreach (var (key, entries) in await journal.ReadAfterAsync(ChangeJournal.KeyAt(_newest - SkewWindow), cancellationToken))
+        // Only objects not seen yet are read, and this replica's own are never read: their changes are applied already.
+        var unseen = (await journal.ListAfterAsync(ChangeJournal.KeyAt(_newest - SkewWindow), cancellationToken))
+            .Where(k => !_applied.ContainsKey(k)).ToList();
+        foreach (var (_, entries) in await journal.ReadAsync([.. unseen.Where(k => !journal.IsOwn(k))], cancellationToken))
         {
-            var time = ChangeJournal.TimeOf(key);
-            if (!_applied.TryAdd(key, time))
-            {
-                continue;
-            }
-
-            _changedSinceSnapshot = true;
-            _newest = time > _newest ? time : _newest;
-            if (journal.IsOwn(key))
-            {
-                continue;
-            }
-
             foreach (var entry in entries)
             {
                 index.Apply(entry);
             }
+        }
+
+        // Marked only once read: a poll that failed half-way reads the same objects again next time.
+        foreach (var key in unseen)
+        {
+            var time = ChangeJournal.TimeOf(key);
+            _applied[key] = time;
+            _newest = time > _newest ? time : _newest;
+            _changedSinceSnapshot = true;
         }
 
         foreach (var old in _applied.Where(a => a.Value < _newest - (2 * SkewWindow)).Select(a => a.Key).ToList())

@@ -60,9 +60,12 @@ public sealed partial class ChangeJournal(IAmazonS3 s3, IOptions<S3Options> opti
     }
 
     /// <summary>The journal's objects after <paramref name="startAfter"/>, oldest first, each with its entries.</summary>
-    public async Task<IReadOnlyList<(string Key, IReadOnlyList<JournalEntry> Entries)>> ReadAfterAsync(string? startAfter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Key, IReadOnlyList<JournalEntry> Entries)>> ReadAfterAsync(string? startAfter, CancellationToken cancellationToken) =>
+        await ReadAsync(await ListAfterAsync(startAfter, cancellationToken), cancellationToken);
+
+    /// <summary>The journal objects <paramref name="keys"/>, in that order, each with its entries.</summary>
+    public async Task<IReadOnlyList<(string Key, IReadOnlyList<JournalEntry> Entries)>> ReadAsync(List<string> keys, CancellationToken cancellationToken)
     {
-        var keys = await ListAfterAsync(startAfter, cancellationToken);
         var read = new IReadOnlyList<JournalEntry>?[keys.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (i, ct) => read[i] = await ReadObjectAsync(keys[i], ct));
