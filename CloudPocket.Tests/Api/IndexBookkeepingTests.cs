@@ -204,9 +204,6 @@ public class IndexBookkeepingTests(FilesApiFixture fixture) : IClassFixture<File
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        await Poll.UntilAsync(condition, timeout.Token);
     }
 }

@@ -18,7 +18,7 @@ public class IndexRebuildTests(FilesApiFixture fixture) : IClassFixture<FilesApi
         await using var restarted = fixture.WithWebHostBuilder(_ => { });
         using var second = restarted.CreateClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await WaitUntilHealthyAsync(second, timeout.Token);
+        await Poll.UntilHealthyAsync(second, timeout.Token);
 
         Assert.Contains("kept.txt", (await second.GetFromJsonAsync<string[]>("/files/", timeout.Token))!);
         Assert.Equal("persisted", await second.GetStringAsync($"/download/{upload.S3Key}", timeout.Token));
@@ -38,7 +38,7 @@ public class IndexRebuildTests(FilesApiFixture fixture) : IClassFixture<FilesApi
         await using var restarted = fixture.WithWebHostBuilder(_ => { });
         using var second = restarted.CreateClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await WaitUntilHealthyAsync(second, timeout.Token);
+        await Poll.UntilHealthyAsync(second, timeout.Token);
 
         var expected = new FileMetadataResult(upload.S3Key, name, upload.Size, upload.ContentType, upload.Sha256, upload.UploadedAt);
         Assert.Equal(expected, await second.GetFromJsonAsync<FileMetadataResult>($"/files/{upload.S3Key}", timeout.Token));
@@ -65,7 +65,7 @@ public class IndexRebuildTests(FilesApiFixture fixture) : IClassFixture<FilesApi
         await using var restarted = fixture.WithWebHostBuilder(_ => { });
         using var api = restarted.CreateClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await WaitUntilHealthyAsync(api, timeout.Token);
+        await Poll.UntilHealthyAsync(api, timeout.Token);
 
         Assert.Contains("legacy é.txt", (await api.GetFromJsonAsync<string[]>("/files/", timeout.Token))!);
         Assert.Equal("from before", await api.GetStringAsync($"/download/{key}", timeout.Token));
@@ -87,7 +87,7 @@ public class IndexRebuildTests(FilesApiFixture fixture) : IClassFixture<FilesApi
         await using var restarted = fixture.WithWebHostBuilder(_ => { });
         using var second = restarted.CreateClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await WaitUntilHealthyAsync(second, timeout.Token);
+        await Poll.UntilHealthyAsync(second, timeout.Token);
 
         Assert.Equal(eTags, new[] { await ETagAsync(second, small.S3Key, timeout.Token), await ETagAsync(second, large.S3Key, timeout.Token) });
         Assert.Equal("small and inline", await second.GetStringAsync($"/download/{small.S3Key}", timeout.Token));
@@ -101,13 +101,5 @@ public class IndexRebuildTests(FilesApiFixture fixture) : IClassFixture<FilesApi
         using var head = await api.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/download/{key}"), cancellationToken);
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         return head.Headers.ETag!.ToString();
-    }
-
-    private static async Task WaitUntilHealthyAsync(HttpClient api, CancellationToken cancellationToken)
-    {
-        while ((await api.GetAsync("/health", cancellationToken)).StatusCode != HttpStatusCode.OK)
-        {
-            await Task.Delay(100, cancellationToken);
-        }
     }
 }

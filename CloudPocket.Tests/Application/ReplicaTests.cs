@@ -22,7 +22,7 @@ public sealed class ReplicaTests(ReplicasFixture fixture) : IClassFixture<Replic
             Replicas[i % Replicas.Count].UploadAsync([(byte)i], $"spread-{tag}-{i}.txt", cancellationToken: timeout.Token)));
         var clock = Stopwatch.StartNew();
         var expected = uploads.Select(u => u.S3Key).Order().ToList();
-        await UntilAsync(async () =>
+        await Poll.UntilAsync(async () =>
         {
             foreach (var replica in Replicas)
             {
@@ -44,11 +44,11 @@ public sealed class ReplicaTests(ReplicasFixture fixture) : IClassFixture<Replic
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var upload = await Replicas[0].UploadAsync("short-lived"u8.ToArray(), "short-lived.txt", cancellationToken: timeout.Token);
-        await UntilAsync(async () => await StatusesAsync($"/files/{upload.S3Key}", timeout.Token) is var all && all.All(s => s == HttpStatusCode.OK), timeout.Token);
+        await Poll.UntilAsync(async () => await StatusesAsync($"/files/{upload.S3Key}", timeout.Token) is var all && all.All(s => s == HttpStatusCode.OK), timeout.Token);
 
         using var deleted = await Replicas[1].DeleteAsync($"/files/{upload.S3Key}", timeout.Token);
         var clock = Stopwatch.StartNew();
-        await UntilAsync(async () => (await StatusesAsync($"/files/{upload.S3Key}", timeout.Token)).All(s => s == HttpStatusCode.NotFound), timeout.Token);
+        await Poll.UntilAsync(async () => (await StatusesAsync($"/files/{upload.S3Key}", timeout.Token)).All(s => s == HttpStatusCode.NotFound), timeout.Token);
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, Bound);
@@ -121,12 +121,4 @@ public sealed class ReplicaTests(ReplicasFixture fixture) : IClassFixture<Replic
             using var response = await r.GetAsync(path, cancellationToken);
             return response.StatusCode;
         }));
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
-    {
-        while (!await condition())
-        {
-            await Task.Delay(50, cancellationToken);
-        }
-    }
 }
