@@ -23,6 +23,11 @@ public sealed class FileIndex
 
     public bool IsLoaded { get; private set; }
 
+    // Compared with a listing of the bucket since the start; until then, from the snapshot and the journal alone.
+    public bool IsReconciled { get; private set; }
+
+    public void MarkReconciled() => IsReconciled = true;
+
     public void Add(FileRecord file)
     {
         lock (_lock)

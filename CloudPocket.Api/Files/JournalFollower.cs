@@ -17,15 +17,13 @@ public sealed partial class JournalFollower(
     private readonly Dictionary<string, DateTimeOffset> _applied = new(StringComparer.Ordinal);
     private DateTimeOffset _newest;
     private DateTimeOffset _lastSnapshot;
-    private DateTimeOffset _lastReconcile;
-    private bool _changedSinceSnapshot;
+    private volatile bool _changedSinceSnapshot;
 
     public async Task FollowAsync(IndexRebuild.Result rebuilt, CancellationToken stoppingToken)
     {
         var settings = options.Value;
         _newest = rebuilt.JournalThrough is { } through ? ChangeJournal.TimeOf(through) : clock.GetUtcNow();
         _lastSnapshot = clock.GetUtcNow();
-        _lastReconcile = clock.GetUtcNow();
         // What the rebuild reflects (the snapshot's journal and its tail) is not applied again: replaying it now
         // would bring back a file that the listing found gone.
         foreach (var key in (await KnownAsync(rebuilt.JournalThrough, stoppingToken)).Concat(rebuilt.JournalRead))
@@ -40,17 +38,17 @@ public sealed partial class JournalFollower(
             _lastSnapshot = DateTimeOffset.MinValue;
         }
 
+        await Task.WhenAll(PollLoopAsync(settings, stoppingToken), ReconcileLoopAsync(settings, rebuilt.Reconciled, stoppingToken));
+    }
+
+    private async Task PollLoopAsync(S3Options settings, CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(settings.JournalPollInterval, clock);
         do
         {
             try
             {
                 await PollAsync(stoppingToken);
-                if (clock.GetUtcNow() - _lastReconcile >= settings.ReconcileInterval)
-                {
-                    await ReconcileAsync(stoppingToken);
-                }
-
                 if (_changedSinceSnapshot && clock.GetUtcNow() - _lastSnapshot >= settings.SnapshotInterval)
                 {
                     await SnapshotAsync(stoppingToken);
@@ -63,6 +61,32 @@ public sealed partial class JournalFollower(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    // Beside the polls, so that a listing of millions of keys never holds up the others' changes. A start from a
+    // snapshot compares at once; after that, every ReconcileInterval.
+    private async Task ReconcileLoopAsync(S3Options settings, bool reconciled, CancellationToken stoppingToken)
+    {
+        if (reconciled)
+        {
+            index.MarkReconciled();
+        }
+
+        var wait = reconciled ? settings.ReconcileInterval : TimeSpan.Zero;
+        while (true)
+        {
+            await Task.Delay(wait, clock, stoppingToken);
+            try
+            {
+                await ReconcileAsync(stoppingToken);
+                wait = settings.ReconcileInterval;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogReconcileFailed(e.Message);
+                wait = TimeSpan.FromTicks(Math.Min(settings.ReconcileInterval.Ticks, settings.JournalPollInterval.Ticks * 4));
+            }
+        }
     }
 
     // The journal objects up to the snapshot's last within the window; none if S3 went away since the rebuild.
@@ -125,12 +149,14 @@ public sealed partial class JournalFollower(
             index.Remove(key);
         }
 
-        _lastReconcile = started;
+        index.MarkReconciled();
         if (found.Count + gone.Count > 0)
         {
             _changedSinceSnapshot = true;
-            LogReconciled(found.Count, gone.Count);
         }
+
+        var seconds = (clock.GetUtcNow() - started).TotalSeconds;
+        LogReconciled(found.Count, gone.Count, seconds);
     }
 
     private async Task SnapshotAsync(CancellationToken cancellationToken)
@@ -148,8 +174,12 @@ public sealed partial class JournalFollower(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change journal; trying again shortly: {Reason}")]
     private partial void LogPollFailed(string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Index reconciled with the bucket: {Found} files found that no journal told of, {Gone} gone")]
-    private partial void LogReconciled(int found, int gone);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Index reconciled with the bucket listing in {Seconds:0.00} s: {Found} files found that no journal told of, {Gone} gone")]
+    private partial void LogReconciled(int found, int gone, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not compare the index with the bucket listing; trying again shortly: {Reason}")]
+    private partial void LogReconcileFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index snapshot written: {Count} files")]
     private partial void LogSnapshot(int count);

@@ -3,15 +3,17 @@ using Microsoft.Extensions.Options;
 
 namespace CloudPocket.Api.Storage;
 
-// What the bucket holds, fast: the newest snapshot, the journal after it, then a reconciliation with a keys-only
-// listing, which is the truth: a listed key the rest did not know is read with a HEAD, a known key that is not
-// listed is dropped. Records of the earlier layout are converted on the way (LegacyLayout).
+// What the bucket holds, fast: the newest snapshot and the journal after it. The keys-only listing is the truth (a
+// listed key the rest did not know is read with a HEAD, a known key that is not listed is dropped), but it costs
+// a LIST per 1,000 files: with a snapshot, the caller compares with it after the start (Reconciled = false); without
+// one, the listing is the only complete source and comes first, converting records of the earlier layout on the way.
 public sealed class IndexRebuild(S3FileStore store, IndexSnapshot snapshots, ChangeJournal journal, LegacyLayout legacy, IOptions<S3Options> options)
 {
     private const int HeadConcurrency = 16;
 
     public sealed record Result(
-        IReadOnlyCollection<FileRecord> Files, string? JournalThrough, IReadOnlyList<string> JournalRead, int FromSnapshot, int FromJournal, int Headed);
+        IReadOnlyCollection<FileRecord> Files, string? JournalThrough, IReadOnlyList<string> JournalRead, int FromSnapshot, int FromJournal, int Headed,
+        bool Reconciled);
 
     public async Task<Result> RunAsync(CancellationToken cancellationToken)
     {
@@ -42,20 +44,26 @@ public sealed class IndexRebuild(S3FileStore store, IndexSnapshot snapshots, Cha
             through = key;
         }
 
+        if (snapshot is not null)
+        {
+            return new Result(files.Values, through, read, snapshot.Files.Count, changes, Headed: 0, Reconciled: false);
+        }
+
         var listed = await store.ListKeysAsync(cancellationToken);
         var (found, gone, headed) = await CompareAsync(files.Keys, listed, cancellationToken);
         gone.ForEach(k => files.Remove(k));
-        foreach (var file in found.Concat(await legacy.ConvertAsync(listed, cancellationToken)))
+        foreach (var file in found)
         {
             files[file.S3Key] = file;
         }
 
-        return new Result(files.Values, through, read, snapshot?.Files.Count ?? 0, changes, headed);
+        return new Result(files.Values, through, read, FromSnapshot: 0, changes, headed, Reconciled: true);
     }
 
     /// <summary>
     /// Against a fresh keys-only listing: the files listed that <paramref name="known"/> lacks (read with a HEAD
-    /// each; none of ours is left out), and the known keys that are not listed.
+    /// each; none of ours is left out, and records of the earlier layout are converted), and the known keys that are
+    /// not listed.
     /// </summary>
     public async Task<(IReadOnlyList<FileRecord> Found, List<string> Gone, int Headed)> ReconcileAsync(
         IEnumerable<string> known, CancellationToken cancellationToken) =>
@@ -67,7 +75,8 @@ public sealed class IndexRebuild(S3FileStore store, IndexSnapshot snapshots, Cha
         var present = listed.Where(StorageKey.IsValid).ToHashSet(StringComparer.Ordinal);
         var knownKeys = known.ToHashSet(StringComparer.Ordinal);
         var unknown = present.Where(k => !knownKeys.Contains(k)).ToList();
-        return (await ReadAllAsync(unknown, cancellationToken), [.. knownKeys.Where(k => !present.Contains(k))], unknown.Count);
+        var found = (await ReadAllAsync(unknown, cancellationToken)).Concat(await legacy.ConvertAsync(listed, cancellationToken));
+        return ([.. found], [.. knownKeys.Where(k => !present.Contains(k))], unknown.Count);
     }
 
     public static void Apply(IDictionary<string, FileRecord> files, JournalEntry entry)
