@@ -38,6 +38,8 @@ internal sealed class ApiProcess : IAsyncDisposable
     // From Process.Start until /health first answered 200: runtime start, S3 reachable, index rebuilt.
     public TimeSpan TimeToHealthy { get; private set; }
 
+    public TimeSpan SinceStart => _sinceStart.Elapsed;
+
     public ProcessMemory Memory => ProcessMemory.Read(_process.Id);
 
     // How often the API logged that reading the bucket for its index failed and it starts over.
