@@ -62,6 +62,7 @@ public static class ApplicationServiceExtensions
             .AddCheck<FileIndexHealthCheck>("index", failureStatus: HealthStatus.Degraded);
 
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddExceptionHandler<StorageRejectedHandler>();
         services.AddExceptionHandler<StorageUnavailableHandler>();
         // A parameter that cannot be bound (limit=abc) throws in every environment, so ProblemExceptionHandler
         // answers it with a detail; otherwise it is a bare 400 in production and a 500 in development.

@@ -9,6 +9,9 @@ public static class Problems
 {
     public const string StorageUnavailableTitle = "Storage unavailable";
     public const string StorageUnavailableDetail = "The file storage (S3) cannot be reached right now. Nothing was stored; try again shortly.";
+    public const string StorageRejectedTitle = "Storage rejected the request";
+    public const string StorageRejectedDetail =
+        "The file storage (S3) refused a request this service made. Nothing was stored; the service's configuration must be fixed, so retrying will not help.";
     private const string InvalidRequestTitle = "Invalid request";
     private const string InvalidUploadTitle = "Invalid upload";
     private const string FileNotFoundTitle = "File not found";

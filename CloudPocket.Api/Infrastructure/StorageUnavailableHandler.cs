@@ -1,11 +1,9 @@
-using AmazonClientException = Amazon.Runtime.AmazonClientException;
-using AmazonServiceException = Amazon.Runtime.AmazonServiceException;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CloudPocket.Api.Infrastructure;
 
-// Any failure to reach or use S3 becomes a 503 that says so, without the SDK's text; the next request
-// tries S3 again, so the service recovers by itself when S3 is back.
+// S3 unreachable, timing out or failing (StorageFailure.Unavailable) becomes a 503 that says so, without the SDK's
+// text; the next request tries S3 again, so the service recovers by itself when S3 is back.
 public sealed partial class StorageUnavailableHandler(IProblemDetailsService problems, ILogger<StorageUnavailableHandler> logger)
     : IExceptionHandler
 {
@@ -13,7 +11,7 @@ public sealed partial class StorageUnavailableHandler(IProblemDetailsService pro
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsStorageFailure(exception, httpContext.RequestAborted) || httpContext.Response.HasStarted)
+        if (StorageFailure.Classify(exception, httpContext.RequestAborted) != StorageFailureKind.Unavailable || httpContext.Response.HasStarted)
         {
             return false;
         }
@@ -33,14 +31,6 @@ public sealed partial class StorageUnavailableHandler(IProblemDetailsService pro
             },
         });
     }
-
-    private static bool IsStorageFailure(Exception exception, CancellationToken requestAborted) => exception switch
-    {
-        AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException => true,
-        OperationCanceledException => !requestAborted.IsCancellationRequested,
-        AggregateException aggregate => aggregate.InnerExceptions.Any(e => IsStorageFailure(e, requestAborted)),
-        _ => false,
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "S3 unavailable while serving {Path}: {ExceptionType}: {Reason}")]
     private partial void LogStorageFailure(string path, string exceptionType, string reason);

@@ -18,6 +18,8 @@ internal static class S3ClientFactory
             Timeout = TimeSpan.FromSeconds(timeoutSeconds),
             ConnectTimeout = TimeSpan.FromSeconds(Math.Min(options.RequestTimeoutSeconds, 3)),
             MaxErrorRetry = options.MaxErrorRetry,
+            RequestChecksumCalculation = options.RequestChecksumCalculation,
+            ResponseChecksumValidation = options.ResponseChecksumValidation,
         };
 
         // Setting a region after ServiceURL would clear the endpoint, so the region goes first.

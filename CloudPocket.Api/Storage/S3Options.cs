@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Amazon.Runtime;
 
 namespace CloudPocket.Api.Storage;
 
@@ -41,6 +42,20 @@ public sealed class S3Options : IValidatableObject
 
     [Range(0, 10)]
     public int MaxErrorRetry { get; set; } = 1;
+
+    // WHEN_SUPPORTED (the AWS SDK's default): every upload and part carries a CRC32 checksum, sent as an aws-chunked
+    // trailer. WHEN_REQUIRED: only operations that require a checksum get one, uploads are signed by their SHA-256
+    // alone; for S3 servers without flexible checksums, which refuse the former (400 XAmzContentSHA256Mismatch).
+    public RequestChecksumCalculation RequestChecksumCalculation { get; set; } = RequestChecksumCalculation.WHEN_SUPPORTED;
+
+    // WHEN_SUPPORTED: downloads ask for S3's checksum and verify it where one is answered; WHEN_REQUIRED: only where
+    // an operation requires it.
+    public ResponseChecksumValidation ResponseChecksumValidation { get; set; } = ResponseChecksumValidation.WHEN_SUPPORTED;
+
+    // The checksum that multipart uploads declare and every part carries: none unless checksums are calculated
+    // whenever supported.
+    public Amazon.S3.ChecksumAlgorithm? PartChecksumAlgorithm =>
+        RequestChecksumCalculation == RequestChecksumCalculation.WHEN_SUPPORTED ? Amazon.S3.ChecksumAlgorithm.CRC32 : null;
 
     // How often each replica reads the change journal for the others' uploads and deletes.
     public TimeSpan JournalPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -205,7 +205,7 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
             BucketName = options.BucketName,
             Key = _stagingKey,
             ContentType = contentType,
-            ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+            ChecksumAlgorithm = options.PartChecksumAlgorithm,
         }, cancellationToken)).UploadId;
 
         await _slots.WaitAsync(cancellationToken);
@@ -225,7 +225,7 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
                 UploadId = _uploadId,
                 PartNumber = partNumber,
                 PartSize = length,
-                ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+                ChecksumAlgorithm = options.PartChecksumAlgorithm,
                 InputStream = new MemoryStream(buffer, 0, length, writable: false),
             }, cancellationToken);
             return new PartETag(response);
