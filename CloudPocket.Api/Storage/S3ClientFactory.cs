@@ -18,6 +18,9 @@ internal static class S3ClientFactory
             Timeout = TimeSpan.FromSeconds(timeoutSeconds),
             ConnectTimeout = TimeSpan.FromSeconds(Math.Min(options.RequestTimeoutSeconds, 3)),
             MaxErrorRetry = options.MaxErrorRetry,
+            // Its own HttpClient, not the SDK's process-wide cache: a connection that S3 left unusable (a refused
+            // upload whose body it did not read) is then never handed to another client of the process.
+            CacheHttpClient = false,
             RequestChecksumCalculation = options.RequestChecksumCalculation,
             ResponseChecksumValidation = options.ResponseChecksumValidation,
         };

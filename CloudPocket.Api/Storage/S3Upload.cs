@@ -67,8 +67,8 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
     // The hex SHA-256 of every byte written; once the body has been read.
     public string ComputeSha256() => Convert.ToHexStringLower(_sha256.GetHashAndReset());
 
-    // Stores the file at its key, described by file (StoredObject); returns S3's ETag of the object.
-    public async Task<string> CommitAsync(FileRecord file, CancellationToken cancellationToken)
+    // Stores the file at its key, described by file (StoredObject); returns S3's ETag of the object (quoted; null if S3 gave none).
+    public async Task<string?> CommitAsync(FileRecord file, CancellationToken cancellationToken)
     {
         if (IsSinglePut)
         {
@@ -80,7 +80,7 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
             };
             StoredObject.Describe(file, put.Headers, put.Metadata);
             _committing = true;
-            return (await s3.PutObjectAsync(put, cancellationToken)).ETag;
+            return ETag.Quoted((await s3.PutObjectAsync(put, cancellationToken)).ETag);
         }
 
         if (_filled > 0)
@@ -101,7 +101,7 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
         };
         StoredObject.Describe(file, copy.Headers, copy.Metadata);
         _committing = true;
-        var eTag = (await transfers.CopyObjectAsync(copy, cancellationToken)).ETag;
+        var eTag = ETag.Quoted((await transfers.CopyObjectAsync(copy, cancellationToken)).ETag);
         await DeleteQuietlyAsync(_stagingKey);
         return eTag;
     }

@@ -37,6 +37,6 @@ public static class StoredObject
         }
 
         return new FileRecord(key, Uri.UnescapeDataString(filename), head.ContentLength,
-            head.Headers.ContentType ?? "application/octet-stream", sha256, time, head.ETag);
+            head.Headers.ContentType ?? "application/octet-stream", sha256, time, ETag.Quoted(head.ETag));
     }
 }

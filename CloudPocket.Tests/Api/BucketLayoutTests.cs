@@ -7,19 +7,23 @@ using CloudPocket.Tests.Support;
 
 namespace CloudPocket.Tests.Api;
 
-// What anyone with S3 tools finds after an upload through the API: one object at the s3_key, describing itself.
-public class BucketLayoutTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixture>
+public static class BucketLayoutCases
 {
     public static TheoryData<int, string, string> Uploads => new()
     {
         { 0, "empty.txt", "text/plain" },
         { 1000, "photo.jpg", "image/jpeg" },
-        { (2 * FilesApiFixture.PartSize) + 5, "big.bin", "application/octet-stream" },
+        { (2 * S3ApiFixture.PartSize) + 5, "big.bin", "application/octet-stream" },
         { 300, "résumé 照片 🎉.pdf", "application/pdf" },
     };
+}
 
+// What anyone with S3 tools finds after an upload through the API: one object at the s3_key, describing itself.
+public abstract class BucketLayoutTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : S3ApiFixture
+{
     [Theory]
-    [MemberData(nameof(Uploads))]
+    [MemberData(nameof(BucketLayoutCases.Uploads), MemberType = typeof(BucketLayoutCases))]
     public async Task AnUploadIsExactlyOneSelfDescribingObjectAtItsKey(int size, string name, string contentType)
     {
         using var api = fixture.CreateClient();
@@ -69,7 +73,7 @@ public class BucketLayoutTests(FilesApiFixture fixture) : IClassFixture<FilesApi
     public async Task TheServicesOwnObjectsAreAllUnderItsReservedPrefix()
     {
         using var api = fixture.CreateClient();
-        var upload = await api.UploadAsync(new byte[FilesApiFixture.PartSize + 1], "staged.bin");
+        var upload = await api.UploadAsync(new byte[S3ApiFixture.PartSize + 1], "staged.bin");
         await Task.Delay(ChangeJournal.FlushInterval * 5);
 
         var all = new List<string>();
@@ -89,3 +93,7 @@ public class BucketLayoutTests(FilesApiFixture fixture) : IClassFixture<FilesApi
         Assert.DoesNotContain(all, k => k.StartsWith(ReservedPrefix.Uploads, StringComparison.Ordinal));
     }
 }
+
+public sealed class BucketLayoutTestsOnFauxqs(FilesApiFixture fixture) : BucketLayoutTests<FilesApiFixture>(fixture);
+
+public sealed class BucketLayoutTestsOnCeph(CephApiFixture fixture) : BucketLayoutTests<CephApiFixture>(fixture);

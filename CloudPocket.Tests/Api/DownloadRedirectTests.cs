@@ -8,7 +8,8 @@ namespace CloudPocket.Tests.Api;
 
 // With Downloads:RedirectToS3 the bytes come straight from S3 through a presigned GET; S3 answers ranges and
 // conditional requests itself.
-public class DownloadRedirectTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixture>
+public abstract class DownloadRedirectTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : S3ApiFixture
 {
     private static readonly byte[] Content = [.. Enumerable.Range(0, 10_000).Select(i => (byte)i)];
 
@@ -29,7 +30,7 @@ public class DownloadRedirectTests(FilesApiFixture fixture) : IClassFixture<File
 
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, head.StatusCode);
-        Assert.Equal(fixture.Emulator.Endpoint.Authority, location.Authority);
+        Assert.Equal(fixture.S3Endpoint.Authority, location.Authority);
         Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
         Assert.Equal(Content, await whole.Content.ReadAsByteArrayAsync());
         Assert.Equal("Präsentation.pdf", whole.Content.Headers.ContentDisposition?.FileNameStar);
@@ -50,3 +51,7 @@ public class DownloadRedirectTests(FilesApiFixture fixture) : IClassFixture<File
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }
+
+public sealed class DownloadRedirectTestsOnFauxqs(FilesApiFixture fixture) : DownloadRedirectTests<FilesApiFixture>(fixture);
+
+public sealed class DownloadRedirectTestsOnCeph(CephApiFixture fixture) : DownloadRedirectTests<CephApiFixture>(fixture);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,7 +7,8 @@ using CloudPocket.Tests.Support;
 
 namespace CloudPocket.Tests.Api;
 
-public class FilesApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixture>
+public abstract class FilesApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : S3ApiFixture
 {
     private readonly HttpClient _client = fixture.CreateClient();
 
@@ -35,7 +37,7 @@ public class FilesApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixt
 
     [Theory]
     [InlineData(10)]
-    [InlineData(FilesApiFixture.PartSize + 1)]
+    [InlineData(S3ApiFixture.PartSize + 1)]
     public async Task DeletingAFileLeavesNothingOfItInTheBucket(int size)
     {
         var upload = await UploadAsync(RandomNumberGenerator.GetBytes(size), "deleted.bin");
@@ -50,10 +52,10 @@ public class FilesApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixt
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
-    [InlineData(FilesApiFixture.PartSize - 1)]
-    [InlineData(FilesApiFixture.PartSize)]
-    [InlineData(FilesApiFixture.PartSize + 1)]
-    [InlineData((3 * FilesApiFixture.PartSize) + 12345)]
+    [InlineData(S3ApiFixture.PartSize - 1)]
+    [InlineData(S3ApiFixture.PartSize)]
+    [InlineData(S3ApiFixture.PartSize + 1)]
+    [InlineData((3 * S3ApiFixture.PartSize) + 12345)]
     public async Task DownloadReturnsTheIdenticalBytesWhateverTheSize(int size)
     {
         var bytes = RandomNumberGenerator.GetBytes(size);
@@ -65,6 +67,37 @@ public class FilesApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixt
         Assert.Equal(size, response.Content.Headers.ContentLength);
         Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), upload.Sha256);
+    }
+
+    [Fact]
+    public async Task ARangeAcrossAPartBoundaryAndConditionalGetsAreAnsweredFromTheStoredObject()
+    {
+        var bytes = RandomNumberGenerator.GetBytes((2 * S3ApiFixture.PartSize) + 100);
+        var upload = await UploadAsync(bytes, "ranged.bin");
+        const int from = S3ApiFixture.PartSize - 10, to = S3ApiFixture.PartSize + 9;
+
+        using var partial = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/download/{upload.S3Key}")
+        {
+            Headers = { Range = new RangeHeaderValue(from, to) },
+        });
+        using var whole = await _client.GetAsync($"/download/{upload.S3Key}");
+        using var notModified = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/download/{upload.S3Key}")
+        {
+            Headers = { IfNoneMatch = { whole.Headers.ETag! } },
+        });
+        using var staleIfRange = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/download/{upload.S3Key}")
+        {
+            Headers = { Range = new RangeHeaderValue(0, 9), IfRange = new RangeConditionHeaderValue("\"stale\"") },
+        });
+
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal($"bytes {from}-{to}/{bytes.Length}", partial.Content.Headers.ContentRange?.ToString());
+        Assert.Equal(bytes[from..(to + 1)], await partial.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.Equal(bytes, await whole.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, staleIfRange.StatusCode);
+        Assert.Equal(bytes.Length, (await staleIfRange.Content.ReadAsByteArrayAsync()).Length);
     }
 
     [Fact]
@@ -146,3 +179,7 @@ public class FilesApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixt
         Assert.False(response.Headers.Contains("Content-Security-Policy"));
     }
 }
+
+public sealed class FilesApiTestsOnFauxqs(FilesApiFixture fixture) : FilesApiTests<FilesApiFixture>(fixture);
+
+public sealed class FilesApiTestsOnCeph(CephApiFixture fixture) : FilesApiTests<CephApiFixture>(fixture);

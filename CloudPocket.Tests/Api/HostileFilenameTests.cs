@@ -7,10 +7,8 @@ using CloudPocket.Tests.Support;
 
 namespace CloudPocket.Tests.Api;
 
-public class HostileFilenameTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixture>
+public static class HostileFilenameCases
 {
-    private readonly HttpClient _client = fixture.CreateClient();
-
     public static TheoryData<string> HostileNames => new()
     {
         "../../etc/passwd",
@@ -34,14 +32,20 @@ public class HostileFilenameTests(FilesApiFixture fixture) : IClassFixture<Files
         string.Concat(Enumerable.Repeat("🎉", 200)),
         new string('"', 300) + ".txt",
     };
+}
+
+public abstract class HostileFilenameTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : S3ApiFixture
+{
+    private readonly HttpClient _client = fixture.CreateClient();
 
     [Theory]
-    [MemberData(nameof(HostileNames))]
+    [MemberData(nameof(HostileFilenameCases.HostileNames), MemberType = typeof(HostileFilenameCases))]
     public async Task EncodedHostileFilenameIsStoredUnderTheServersKeyWithASafeName(string name) =>
         await AssertSafelyStoredOrRejectedAsync(RawMultipart.FilePart(RawMultipart.EncodedFilename(name)));
 
     [Theory]
-    [MemberData(nameof(HostileNames))]
+    [MemberData(nameof(HostileFilenameCases.HostileNames), MemberType = typeof(HostileFilenameCases))]
     public async Task QuotedHostileFilenameIsStoredUnderTheServersKeyWithASafeName(string name) =>
         await AssertSafelyStoredOrRejectedAsync(RawMultipart.FilePart(RawMultipart.QuotedFilename(name)));
 
@@ -84,3 +88,7 @@ public class HostileFilenameTests(FilesApiFixture fixture) : IClassFixture<Files
             $"U+{(int)c:X4} should have been removed"));
     }
 }
+
+public sealed class HostileFilenameTestsOnFauxqs(FilesApiFixture fixture) : HostileFilenameTests<FilesApiFixture>(fixture);
+
+public sealed class HostileFilenameTestsOnCeph(CephApiFixture fixture) : HostileFilenameTests<CephApiFixture>(fixture);

