@@ -44,6 +44,17 @@ switch (backend)
         api.WithReference(localstack).WaitFor(localstack);
         break;
 
+    case S3Backend.Ceph when CephPackages.Missing() is [_, ..] missing:
+        Console.Error.WriteLine($"{S3BackendConfiguration.Key}=ceph needs Debian's Ceph packages ({string.Join(", ", missing)} not found): install them with '{CephPackages.InstallCommand}' (as root), or run with {S3BackendConfiguration.Key}=emulator.");
+        return 1;
+
+    case S3Backend.Ceph:
+        var ceph = builder.AddCeph("s3")
+            .WithDataDirectory(builder.Configuration["S3:DataDirectory"] ?? ".data/ceph")
+            .WithBucket(Bucket);
+        api.WithReference(ceph).WaitFor(ceph);
+        break;
+
     case S3Backend.Aws:
         api.WithAwsS3(region: builder.AddParameter("aws-region"), bucket: builder.AddParameter("s3-bucket"));
         break;

@@ -8,4 +8,10 @@ public interface IS3Resource : IResourceWithEndpoints
 
     /// <summary>The bucket that exists whenever the server is healthy, once <c>WithBucket</c> named one.</summary>
     string? BucketName { get; set; }
+
+    /// <summary>
+    /// True for a server without flexible checksums: clients must calculate and validate checksums only where an
+    /// operation requires them (the API's <c>S3:RequestChecksumCalculation</c> and <c>S3:ResponseChecksumValidation</c>).
+    /// </summary>
+    bool ChecksumsOnlyWhenRequired => false;
 }

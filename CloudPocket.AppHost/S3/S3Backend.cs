@@ -11,6 +11,9 @@ internal enum S3Backend
     /// <summary>LocalStack in a container: needs Docker or Podman.</summary>
     LocalStack,
 
+    /// <summary>Ceph's RADOS Gateway, a real S3 server, on a private single-node cluster: needs Debian's Ceph packages.</summary>
+    Ceph,
+
     /// <summary>Real AWS S3: no emulator, region and bucket as parameters, credentials from the AWS default chain.</summary>
     Aws,
 }
@@ -25,7 +28,8 @@ internal static class S3BackendConfiguration
         {
             null or "" or "emulator" => S3Backend.Emulator,
             "localstack" => S3Backend.LocalStack,
+            "ceph" => S3Backend.Ceph,
             "aws" => S3Backend.Aws,
-            var other => throw new InvalidOperationException($"{Key}={other} is not a backend: use emulator, localstack or aws."),
+            var other => throw new InvalidOperationException($"{Key}={other} is not a backend: use emulator, localstack, ceph or aws."),
         };
 }

@@ -24,7 +24,8 @@ public static class S3ResourceBuilderExtensions
 
     /// <summary>
     /// Points the AWS SDK in <paramref name="builder"/>'s process at <paramref name="s3"/>: its endpoint, path-style
-    /// addressing, the emulator's credentials and region, and the bucket (the API's <c>S3__*</c> settings).
+    /// addressing, the emulator's credentials and region, the bucket, and the checksum settings the server needs (the
+    /// API's <c>S3__*</c> settings).
     /// </summary>
     public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<IS3Resource> s3)
         where T : IResourceWithEnvironment
@@ -40,6 +41,12 @@ public static class S3ResourceBuilderExtensions
             if (server.BucketName is { } bucket)
             {
                 context.EnvironmentVariables["S3__BucketName"] = bucket;
+            }
+
+            if (server.ChecksumsOnlyWhenRequired)
+            {
+                context.EnvironmentVariables["S3__RequestChecksumCalculation"] = "WHEN_REQUIRED";
+                context.EnvironmentVariables["S3__ResponseChecksumValidation"] = "WHEN_REQUIRED";
             }
 
             context.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = AccessKey;

@@ -72,6 +72,6 @@ public class AppHostModelTests
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => ModelAsync("--S3:Backend=minio"));
 
-        Assert.Contains("emulator, localstack or aws", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("emulator, localstack, ceph or aws", error.ToString(), StringComparison.Ordinal);
     }
 }
