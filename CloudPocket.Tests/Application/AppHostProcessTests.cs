@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Aspire.Hosting.ApplicationModel;
 using CloudPocket.Tests.Support;
 using Xunit.Abstractions;
 
@@ -40,23 +38,13 @@ public class AppHostProcessTests(ITestOutputHelper output)
     [Fact]
     public async Task LocalStackWithoutAContainerRuntimeSaysSoInOneLineAndExits()
     {
-        var appHost = typeof(S3EmulatorResource).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [appHost, "--S3:Backend=localstack"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["ASPIRE_CONTAINER_RUNTIME"] = "no-such-container-runtime" },
-        };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        var (exitCode, errorLines, stdout) = await AppHostExit.RunAsync(["--S3:Backend=localstack"],
+            new Dictionary<string, string> { ["ASPIRE_CONTAINER_RUNTIME"] = "no-such-container-runtime" });
 
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-
-        Assert.Equal(1, process.ExitCode);
-        var line = Assert.Single((await error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(errorLines);
         Assert.Contains("S3:Backend=localstack needs a container runtime", line, StringComparison.Ordinal);
         Assert.Contains("S3:Backend=emulator", line, StringComparison.Ordinal);
-        Assert.Empty(await stdout);
+        Assert.Empty(stdout);
     }
 }

@@ -21,20 +21,7 @@ public sealed class CephAppFixture : IAsyncLifetime
         _app = await AppHostRun.StartAsync(["--S3:Backend=ceph", $"--S3:DataDirectory={_dataDirectory}"], timeout.Token);
     }
 
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            if (_app is not null)
-            {
-                await _app.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
-            }
-        }
-        finally
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-    }
+    public Task DisposeAsync() => AppHostRun.DisposeAsync(_app, _dataDirectory);
 }
 
 public class CephBackendTests(CephAppFixture fixture) : IClassFixture<CephAppFixture>

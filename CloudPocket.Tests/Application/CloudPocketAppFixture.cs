@@ -38,20 +38,7 @@ public sealed class CloudPocketAppFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            if (_app is not null)
-            {
-                await _app.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
-            }
-        }
-        finally
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-    }
+    public Task DisposeAsync() => AppHostRun.DisposeAsync(_app, _dataDirectory);
 }
 
 [CollectionDefinition(Name)]

@@ -32,6 +32,22 @@ public static class AppHostRun
         }
     }
 
+    /// <summary>Stops the run (within a minute) and deletes its data folder, whatever the stop did.</summary>
+    public static async Task DisposeAsync(DistributedApplication? app, string dataDirectory)
+    {
+        try
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
     public static async Task<string> ParameterValueAsync(DistributedApplication app, string name, CancellationToken cancellationToken)
     {
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace CloudPocket.Tests.Support;
 
@@ -13,7 +12,7 @@ public sealed class CephRgwProcess : IS3Server
 {
     private const string ReadyLine = "ceph-rgw ready on ";
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool _ownsDirectory;
 
@@ -49,8 +48,15 @@ public sealed class CephRgwProcess : IS3Server
             RedirectStandardError = true,
         };
         var rgw = new CephRgwProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"), directory, ownsDirectory);
-        rgw._process.OutputDataReceived += (_, e) => rgw.Record(e.Data);
-        rgw._process.ErrorDataReceived += (_, e) => rgw.Record(e.Data);
+        rgw._output.LineRecorded += line =>
+        {
+            if (line.StartsWith(ReadyLine, StringComparison.Ordinal))
+            {
+                rgw._ready.TrySetResult();
+            }
+        };
+        rgw._process.OutputDataReceived += (_, e) => rgw._output.Record(e.Data);
+        rgw._process.ErrorDataReceived += (_, e) => rgw._output.Record(e.Data);
         rgw._process.BeginOutputReadLine();
         rgw._process.BeginErrorReadLine();
         try
@@ -58,7 +64,7 @@ public sealed class CephRgwProcess : IS3Server
             var exited = rgw._process.WaitForExitAsync(cancellationToken);
             if (await Task.WhenAny(rgw._ready.Task, exited).WaitAsync(cancellationToken) != rgw._ready.Task)
             {
-                throw new InvalidOperationException($"The Ceph launcher exited with {rgw._process.ExitCode}: {rgw.Output}");
+                throw new InvalidOperationException($"The Ceph launcher exited with {rgw._process.ExitCode}: {rgw._output}");
             }
 
             return rgw;
@@ -70,29 +76,6 @@ public sealed class CephRgwProcess : IS3Server
         }
     }
 
-    private string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
-
-    private void Record(string? line)
-    {
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-
-        if (line?.StartsWith(ReadyLine, StringComparison.Ordinal) == true)
-        {
-            _ready.TrySetResult();
-        }
-    }
 
     /// <summary>SIGTERM, as the orchestrator stops it: the launcher stops each daemon (the OSD saving its data) and exits.</summary>
     public async ValueTask DisposeAsync()

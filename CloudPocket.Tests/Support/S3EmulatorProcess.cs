@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Text;
 
 namespace CloudPocket.Tests.Support;
 
@@ -11,7 +10,7 @@ namespace CloudPocket.Tests.Support;
 public sealed class S3EmulatorProcess : IS3Server
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
 
     private S3EmulatorProcess(Process process, Uri endpoint)
     {
@@ -38,8 +37,8 @@ public sealed class S3EmulatorProcess : IS3Server
             RedirectStandardError = true,
         };
         var emulator = new S3EmulatorProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
-        emulator._process.OutputDataReceived += (_, e) => emulator.Record(e.Data);
-        emulator._process.ErrorDataReceived += (_, e) => emulator.Record(e.Data);
+        emulator._process.OutputDataReceived += (_, e) => emulator._output.Record(e.Data);
+        emulator._process.ErrorDataReceived += (_, e) => emulator._output.Record(e.Data);
         emulator._process.BeginOutputReadLine();
         emulator._process.BeginErrorReadLine();
         try
@@ -61,7 +60,7 @@ public sealed class S3EmulatorProcess : IS3Server
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The S3 emulator exited with {_process.ExitCode}: {Output}");
+                throw new InvalidOperationException($"The S3 emulator exited with {_process.ExitCode}: {_output}");
             }
 
             try
@@ -80,24 +79,6 @@ public sealed class S3EmulatorProcess : IS3Server
         }
     }
 
-    private string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
-
-    private void Record(string? line)
-    {
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -45,9 +45,10 @@ internal sealed class ApiProcess : IAsyncDisposable
     // How often the API logged that reading the bucket for its index failed and it starts over.
     public int RebuildRetries => Volatile.Read(ref _rebuildRetries);
 
-    public static async Task<ApiProcess> StartAsync(BenchSettings settings, Uri s3Endpoint, string bucket, TimeSpan healthTimeout, CancellationToken cancellationToken)
+    public static async Task<ApiProcess> StartAsync(BenchSettings settings, Uri s3Endpoint, string bucket, TimeSpan healthTimeout,
+        CancellationToken cancellationToken, bool checksumsOnlyWhenRequired = false)
     {
-        var api = Launch(settings, s3Endpoint, bucket);
+        var api = Launch(settings, s3Endpoint, bucket, checksumsOnlyWhenRequired);
         try
         {
             return await api.TryWaitForHealthyAsync(healthTimeout, cancellationToken)
@@ -62,7 +63,7 @@ internal sealed class ApiProcess : IAsyncDisposable
     }
 
     // Starts the process; the clock of TimeToHealthy starts here.
-    public static ApiProcess Launch(BenchSettings settings, Uri s3Endpoint, string bucket)
+    public static ApiProcess Launch(BenchSettings settings, Uri s3Endpoint, string bucket, bool checksumsOnlyWhenRequired = false)
     {
         var port = Loopback.FreePort();
         var start = new ProcessStartInfo(DotNetHost())
@@ -85,6 +86,12 @@ internal sealed class ApiProcess : IAsyncDisposable
         env["AWS_REGION"] = "us-east-1";
         // The benchmark is one client sending thousands of uploads a minute; the per-client limit is not what is measured.
         env["Uploads__PermitsPerMinute"] = "100000000";
+        if (checksumsOnlyWhenRequired)
+        {
+            env["S3__RequestChecksumCalculation"] = "WHEN_REQUIRED";
+            env["S3__ResponseChecksumValidation"] = "WHEN_REQUIRED";
+        }
+
         if (settings.PartSizeBytes is { } partSize)
         {
             env["S3__PartSizeBytes"] = partSize.ToString(CultureInfo.InvariantCulture);

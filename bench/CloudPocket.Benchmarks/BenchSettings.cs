@@ -35,7 +35,7 @@ internal sealed class BenchSettings
     // Uploads to one replica, each timed until the other lists it.
     public int ReplicaUploads { get; private set; } = 200;
 
-    public HashSet<string> Workloads { get; } = new(StringComparer.OrdinalIgnoreCase) { "large", "small", "index", "replicas" };
+    public HashSet<string> Workloads { get; } = new(StringComparer.OrdinalIgnoreCase) { "large", "small", "index", "replicas", "large-rgw", "small-rgw" };
 
     // Null: the API's own defaults (S3Options), which the direct uploads then mirror.
     public int? PartSizeBytes { get; private set; }
@@ -114,7 +114,7 @@ internal sealed class BenchSettings
                     settings.ApiEnvironment[pair[0]] = pair.Length == 2 ? pair[1] : throw new ArgumentException("--api-env wants NAME=VALUE.");
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --api PATH, --quick, --only large,small,index,replicas, --large-mib 256,1024, " +
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --api PATH, --quick, --only large,small,index,replicas,large-rgw,small-rgw, --large-mib 256,1024, " +
                         "--repeat N, --small-seconds S, --clients N, --index-entries 100000,1000000, --rebuild-timeout S, --head-path-budget MIN, --replica-uploads N, --part-size BYTES, --part-concurrency N, --api-env NAME=VALUE, --show-api-output.");
             }
         }

@@ -5,9 +5,10 @@ using Amazon.S3.Model;
 
 namespace CloudPocket.Benchmarks;
 
-// The baseline: the AWS SDK straight to the same emulator, doing what the API does for the same file
-// (the same part size, parts in flight and CRC32 part checksums), minus the API.
-internal sealed class DirectS3(IAmazonS3 s3, string bucket)
+// The baseline: the AWS SDK straight to the same S3 server, doing what the API does for the same file
+// (the same part size, parts in flight and part checksums: CRC32, or none where checksums are only calculated when
+// required), minus the API.
+internal sealed class DirectS3(IAmazonS3 s3, string bucket, bool checksumsOnlyWhenRequired = false)
 {
     private const int ReadBufferSize = 256 * 1024;
 
@@ -15,14 +16,19 @@ internal sealed class DirectS3(IAmazonS3 s3, string bucket)
 
     public string Bucket => bucket;
 
-    // An SDK client as a plain application would make one: default connection pool and timeouts.
-    public static AmazonS3Client CreateClient(Uri endpoint) => new(
+    private readonly ChecksumAlgorithm? _partChecksum = checksumsOnlyWhenRequired ? null : ChecksumAlgorithm.CRC32;
+
+    // An SDK client as a plain application would make one: default connection pool and timeouts, and the checksum
+    // settings the server needs (as the API is given them).
+    public static AmazonS3Client CreateClient(Uri endpoint, bool checksumsOnlyWhenRequired = false) => new(
         new BasicAWSCredentials("test", "test"),
         new AmazonS3Config
         {
             ServiceURL = endpoint.GetLeftPart(UriPartial.Authority),
             ForcePathStyle = true,
             AuthenticationRegion = "us-east-1",
+            RequestChecksumCalculation = checksumsOnlyWhenRequired ? RequestChecksumCalculation.WHEN_REQUIRED : RequestChecksumCalculation.WHEN_SUPPORTED,
+            ResponseChecksumValidation = checksumsOnlyWhenRequired ? ResponseChecksumValidation.WHEN_REQUIRED : ResponseChecksumValidation.WHEN_SUPPORTED,
         });
 
     public async Task UploadAsync(string key, long size, int partSize, int partsInFlight, CancellationToken cancellationToken)
@@ -32,7 +38,7 @@ internal sealed class DirectS3(IAmazonS3 s3, string bucket)
             BucketName = bucket,
             Key = key,
             ContentType = "application/octet-stream",
-            ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+            ChecksumAlgorithm = _partChecksum,
         }, cancellationToken)).UploadId;
 
         using var slots = new SemaphoreSlim(partsInFlight);
@@ -91,7 +97,7 @@ internal sealed class DirectS3(IAmazonS3 s3, string bucket)
                 UploadId = uploadId,
                 PartNumber = partNumber,
                 PartSize = length,
-                ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+                ChecksumAlgorithm = _partChecksum,
                 InputStream = new MemoryStream(buffer, 0, length, writable: false),
             }, cancellationToken);
             return new PartETag(response);

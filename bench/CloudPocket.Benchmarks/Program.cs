@@ -33,26 +33,29 @@ internal static class Program
         var loadAtStart = MachineInfo.LoadAverage();
         var table = new ResultTable();
         var broken = false;
-        var workloads = new (string Name, Func<BenchContext, Task> Run)[]
+        var workloads = new (string Name, bool OnRgw, Func<BenchContext, Task> Run)[]
         {
-            ("large", context => new LargeFileBenchmark(context).RunAsync(stop.Token)),
-            ("small", context => new SmallFileBenchmark(context).RunAsync(stop.Token)),
-            ("index", context => new IndexBenchmark(context).RunAsync(stop.Token)),
-            ("replicas", context => new ReplicaBenchmark(context).RunAsync(stop.Token)),
+            ("large", false, context => new LargeFileBenchmark(context).RunAsync(stop.Token)),
+            ("small", false, context => new SmallFileBenchmark(context).RunAsync(stop.Token)),
+            ("index", false, context => new IndexBenchmark(context).RunAsync(stop.Token)),
+            ("replicas", false, context => new ReplicaBenchmark(context).RunAsync(stop.Token)),
+            // The same large and small workloads on a real S3 server, Ceph RGW: are the ratios the emulator's alone?
+            ("large-rgw", true, context => new LargeFileBenchmark(context).RunAsync(stop.Token)),
+            ("small-rgw", true, context => new SmallFileBenchmark(context).RunAsync(stop.Token)),
         };
-        foreach (var (name, run) in workloads.Where(w => settings.Workloads.Contains(w.Name)))
+        foreach (var (name, onRgw, run) in workloads.Where(w => settings.Workloads.Contains(w.Name)))
         {
-            // A fresh emulator per workload: fauxqs keeps every object in memory, and the GiBs the large files leave
-            // behind would slow down whatever runs next.
-            Progress.Say($"{name}: starting the S3 emulator (fauxqs, temp data folder)");
-            await using var emulator = await FauxqsEmulator.StartAsync(Bucket, stop.Token);
-            using var s3 = DirectS3.CreateClient(emulator.Endpoint);
-            var direct = new DirectS3(s3, emulator.BucketName);
-            Progress.Say($"{name}: emulator at {emulator.Endpoint}; warming up the SDK");
+            // A fresh server per workload: fauxqs and memstore keep every object in memory, and the GiBs the large
+            // files leave behind would slow down whatever runs next.
+            Progress.Say($"{name}: starting {(onRgw ? "Ceph RGW (mon, memstore OSD, radosgw; temp folder)" : "the S3 emulator (fauxqs, temp data folder)")}");
+            await using IS3Server server = onRgw ? await CephRgw.StartAsync(Bucket, stop.Token) : await FauxqsEmulator.StartAsync(Bucket, stop.Token);
+            using var s3 = DirectS3.CreateClient(server.Endpoint, server.ChecksumsOnlyWhenRequired);
+            var direct = new DirectS3(s3, server.BucketName, server.ChecksumsOnlyWhenRequired);
+            Progress.Say($"{name}: S3 at {server.Endpoint}; warming up the SDK");
             await WarmUpAsync(direct, settings, stop.Token);
             try
             {
-                await run(new BenchContext(settings, emulator.Endpoint, emulator.ProcessId, direct, table));
+                await run(new BenchContext(settings, server, direct, table, onRgw ? " on Ceph RGW" : ""));
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
@@ -62,7 +65,7 @@ internal static class Program
                 broken = true;
             }
 
-            Progress.Say($"{name}: stopping the emulator");
+            Progress.Say($"{name}: stopping the S3 server");
         }
 
         var took = DateTimeOffset.UtcNow - started;
@@ -83,9 +86,9 @@ internal static class Program
             "",
             string.Create(CultureInfo.InvariantCulture, $"- Date: {started:yyyy-MM-dd HH:mm} UTC, run took {took.TotalMinutes:0.0} min"),
             $"- Machine: {MachineInfo.Describe()}; load average (1 min) {loadAtStart} before the run, {loadAtEnd} after it",
-            $"- S3: {MachineInfo.Emulator()} on loopback, file persistence in a temp folder; a fresh emulator per workload, the same one for the API and the direct SDK",
+            $"- S3: {MachineInfo.Emulator()} on loopback, file persistence in a temp folder; {MachineInfo.Ceph()} for the workloads on Ceph RGW; a fresh server per workload, the same one for the API and the direct SDK",
             $"- API: {api}",
-            "- Direct: AWSSDK.S3 in the benchmark process, multipart with the API's part size and parts in flight, CRC32 part checksums, GetObject");
+            "- Direct: AWSSDK.S3 in the benchmark process, multipart with the API's part size and parts in flight, CRC32 part checksums (none on Ceph RGW, where both the API and the SDK calculate checksums only when required), GetObject");
     }
 
     // The GC settings the API runs with, as its build wrote them into its runtimeconfig.json.

@@ -58,7 +58,7 @@ internal sealed class SmallFileBenchmark(BenchContext context)
         var apiGet = await LoadPhase.RunAsync("API download", clients, phase, cpu, ApiGet, cancellationToken);
 
         var table = context.Table;
-        var workload = $"Small files ({label}, {clients} clients, {phase.TotalSeconds:0} s each)";
+        var workload = $"Small files ({label}, {clients} clients, {phase.TotalSeconds:0} s each){context.On}";
         // The API's PUT is the file's one object: it also carries Content-Disposition and three metadata headers
         // (StoredObject), and the API writes a journal batch every 200 ms and reads the journal; the direct PUT is plain.
         table.AddRatio(workload, "upload, requests/s (API: PUT with Content-Disposition and metadata, plus the journal; direct: plain PutObject)",
