@@ -7,7 +7,8 @@ using CloudPocket.Tests.Support;
 
 namespace CloudPocket.Tests.Api;
 
-public class ConcurrencyTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixture>
+public abstract class ConcurrencyTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : S3ApiFixture
 {
     [Fact]
     public async Task HundredConcurrentUploadsAreAllStoredAndIndexAndBucketAgree()
@@ -48,3 +49,7 @@ public class ConcurrencyTests(FilesApiFixture fixture) : IClassFixture<FilesApiF
         Assert.Equal(20, (await client.GetFromJsonAsync<string[]>("/files/"))!.Count(n => n == "same-name.txt"));
     }
 }
+
+public sealed class ConcurrencyTestsOnFauxqs(FilesApiFixture fixture) : ConcurrencyTests<FilesApiFixture>(fixture);
+
+public sealed class ConcurrencyTestsOnCeph(CephApiFixture fixture) : ConcurrencyTests<CephApiFixture>(fixture);

@@ -13,8 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CloudPocket.Tests.Api;
 
 // The index at start comes from the snapshot and the journal tail; the bucket listing decides. Each test has a
-// bucket of its own; a proxy in front of the emulator counts the HEADs a start needs.
-public class IndexBookkeepingTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixture>
+// bucket of its own; a proxy in front of S3 counts the HEADs a start needs.
+public abstract class IndexBookkeepingTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : S3ApiFixture
 {
     private readonly string _bucket = $"ix-{Guid.NewGuid():N}"[..24];
 
@@ -230,3 +231,7 @@ public class IndexBookkeepingTests(FilesApiFixture fixture) : IClassFixture<File
         await Poll.UntilAsync(condition, timeout.Token);
     }
 }
+
+public sealed class IndexBookkeepingTestsOnFauxqs(FilesApiFixture fixture) : IndexBookkeepingTests<FilesApiFixture>(fixture);
+
+public sealed class IndexBookkeepingTestsOnCeph(CephApiFixture fixture) : IndexBookkeepingTests<CephApiFixture>(fixture);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CloudPocket.Tests.Support;
 
-// An HTTP proxy in front of the real emulator that forwards every request at once but holds back the answers the
+// An HTTP proxy in front of a real S3 server that forwards every request at once but holds back the answers the
 // test picks: S3 has done the work, the client just hears about it late, as with a slow CompleteMultipartUpload.
 public sealed class LateAnsweringS3Proxy(Uri upstream, Func<HttpRequest, TimeSpan> delay) : IAsyncDisposable
 {
@@ -50,6 +50,8 @@ public sealed class LateAnsweringS3Proxy(Uri upstream, Func<HttpRequest, TimeSpa
             }
         }
 
+        // The request was signed for this proxy's address: S3 checks the signature against the Host it is sent.
+        request.Headers.Host = incoming.Host.Value;
         using var response = await _forward.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.RequestAborted);
         await Task.Delay(delay(incoming), context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
