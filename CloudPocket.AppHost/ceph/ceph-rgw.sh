@@ -80,6 +80,8 @@ memstore device bytes = 8589934592
 # A clean stop writes memstore's objects to disk; a fast shutdown would skip that and lose them.
 osd fast shutdown = false
 bluestore fsck on mkfs = false
+# A client whose first request finds the OSD still down asks for a newer map at its next tick (5 s by default).
+objecter tick interval = 0.2
 # Deleted objects are collected within a minute, not after two hours (memstore keeps them in RAM until then).
 rgw gc obj min wait = 0
 rgw gc processor period = 30
