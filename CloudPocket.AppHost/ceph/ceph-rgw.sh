@@ -76,6 +76,7 @@ osd pool default pgp num = 8
 osd pool default pg autoscale mode = off
 osd crush chooseleaf type = 0
 osd objectstore = memstore
+# The capacity the OSD reports (8 GiB); memstore takes RAM only for what is stored.
 memstore device bytes = 8589934592
 # A clean stop writes memstore's objects to disk; a fast shutdown would skip that and lose them.
 osd fast shutdown = false

@@ -42,6 +42,34 @@ public class AppHostModelTests
     }
 
     [Fact]
+    public async Task CephBackendRunsOurCephResourceInTheDataDirectoryAndTellsTheApiToCalculateChecksumsOnlyWhenRequired()
+    {
+        var builder = await ModelAsync("--S3:Backend=ceph", "--S3:DataDirectory=/tmp/cloudpocket-ceph-model-test");
+
+        var s3 = builder.Resources.OfType<CephResource>().Single();
+        var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "api");
+        var environment = await ApiEnvironmentAsync(builder);
+
+        Assert.Equal("s3", s3.Name);
+        Assert.Equal("cloudpocket", s3.BucketName);
+        Assert.Equal("/tmp/cloudpocket-ceph-model-test", s3.DataDirectory);
+        Assert.Contains(api.Annotations.OfType<WaitAnnotation>(), w => w.Resource == s3);
+        Assert.Single(s3.Annotations.OfType<HealthCheckAnnotation>());
+        Assert.Equal("WHEN_REQUIRED", environment["S3__RequestChecksumCalculation"]);
+        Assert.Equal("WHEN_REQUIRED", environment["S3__ResponseChecksumValidation"]);
+        Assert.Equal("true", environment["S3__ForcePathStyle"]);
+    }
+
+    [Fact]
+    public async Task TheEmulatorIsGivenTheSdksDefaultChecksums()
+    {
+        var environment = await ApiEnvironmentAsync(await ModelAsync("--S3:DataDirectory=/tmp/cloudpocket-model-test"));
+
+        Assert.False(environment.ContainsKey("S3__RequestChecksumCalculation"));
+        Assert.False(environment.ContainsKey("S3__ResponseChecksumValidation"));
+    }
+
+    [Fact]
     public async Task AwsBackendHasNoEmulatorAndPassesRegionAndBucketFromParameters()
     {
         var builder = await ModelAsync("--S3:Backend=aws");
