@@ -21,7 +21,7 @@ public static class CephBuilderExtensions
             {
                 context.Args.Add(Script);
                 context.Args.Add("--dir");
-                context.Args.Add(resource.DataDirectory ?? DataDirectoryFor(builder, null, name));
+                context.Args.Add(resource.DataDirectory ?? S3ResourceBuilderExtensions.DataDirectory(builder, null, name));
                 context.Args.Add("--port");
                 context.Args.Add(resource.S3Endpoint.Property(EndpointProperty.TargetPort));
                 if (resource.BucketName is { } bucket)
@@ -37,14 +37,7 @@ public static class CephBuilderExtensions
     public static IResourceBuilder<CephResource> WithDataDirectory(this IResourceBuilder<CephResource> builder, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Resource.DataDirectory = DataDirectoryFor(builder.ApplicationBuilder, path, builder.Resource.Name);
+        builder.Resource.DataDirectory = S3ResourceBuilderExtensions.DataDirectory(builder.ApplicationBuilder, path, builder.Resource.Name);
         return builder;
-    }
-
-    private static string DataDirectoryFor(IDistributedApplicationBuilder builder, string? path, string name)
-    {
-        var directory = Path.GetFullPath(path ?? Path.Combine(".data", name), builder.AppHostDirectory);
-        Directory.CreateDirectory(directory);
-        return directory;
     }
 }

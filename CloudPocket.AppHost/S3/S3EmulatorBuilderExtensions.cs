@@ -46,9 +46,7 @@ public static class S3EmulatorBuilderExtensions
     public static IResourceBuilder<S3EmulatorResource> WithDataDirectory(this IResourceBuilder<S3EmulatorResource> builder, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var directory = Path.GetFullPath(path ?? Path.Combine(".data", builder.Resource.Name), builder.ApplicationBuilder.AppHostDirectory);
-        Directory.CreateDirectory(directory);
-        builder.Resource.DataDirectory = directory;
+        builder.Resource.DataDirectory = S3ResourceBuilderExtensions.DataDirectory(builder.ApplicationBuilder, path, builder.Resource.Name);
         return builder;
     }
 

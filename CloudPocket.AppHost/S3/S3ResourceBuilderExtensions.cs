@@ -55,6 +55,14 @@ public static class S3ResourceBuilderExtensions
         });
     }
 
+    /// <summary>The folder an S3 server keeps its data in, created: <paramref name="path"/> relative to the AppHost project, default <c>.data/{name}</c>.</summary>
+    internal static string DataDirectory(IDistributedApplicationBuilder builder, string? path, string name)
+    {
+        var directory = Path.GetFullPath(path ?? Path.Combine(".data", name), builder.AppHostDirectory);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
     /// <summary>Healthy when the server answers a signed HeadBucket for its bucket (or ListBuckets before one is named).</summary>
     internal static IResourceBuilder<T> WithS3BucketHealthCheck<T>(this IResourceBuilder<T> builder)
         where T : IS3Resource
