@@ -6,10 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace CloudPocket.Tests.Api;
 
-public class AbandonedUploadSweepTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixture>
+public abstract class AbandonedUploadSweepTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : S3ApiFixture
 {
-    // fauxqs answers ListMultipartUploads with an object listing that stays "truncated" once a bucket holds more than
-    // 1,000 objects; the sweep must still end, having found nothing to abort.
+    // A listing of uploads in a bucket of more than 1,000 objects: fauxqs answers it with an object listing that stays
+    // "truncated", a real server with no uploads. Either way the sweep ends, having found nothing to abort.
     [Fact]
     public async Task SweepEndsOnABucketOfMoreThanAThousandObjects()
     {
@@ -42,3 +43,7 @@ public class AbandonedUploadSweepTests(FilesApiFixture fixture) : IClassFixture<
         Assert.Equal([fresh], left);
     }
 }
+
+public sealed class AbandonedUploadSweepTestsOnFauxqs(FilesApiFixture fixture) : AbandonedUploadSweepTests<FilesApiFixture>(fixture);
+
+public sealed class AbandonedUploadSweepTestsOnCeph(CephApiFixture fixture) : AbandonedUploadSweepTests<CephApiFixture>(fixture);

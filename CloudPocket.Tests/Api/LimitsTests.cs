@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace CloudPocket.Tests.Api;
 
-public class LimitsTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixture>
+public abstract class LimitsTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : S3ApiFixture
 {
     private const int OneMebibyte = 1024 * 1024;
 
@@ -20,6 +21,7 @@ public class LimitsTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixtur
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(before.Order(), (await fixture.ListBucketKeysAsync()).Order());
+        Assert.Empty(await fixture.ListUnfinishedUploadsAsync());
     }
 
     [Fact]
@@ -36,6 +38,7 @@ public class LimitsTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixtur
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(before.Order(), (await fixture.ListBucketKeysAsync()).Order());
+        Assert.Empty(await fixture.ListUnfinishedUploadsAsync());
     }
 
     [Fact]
@@ -69,3 +72,7 @@ public class LimitsTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixtur
         Assert.Equal(HttpStatusCode.OK, listing.StatusCode);
     }
 }
+
+public sealed class LimitsTestsOnFauxqs(FilesApiFixture fixture) : LimitsTests<FilesApiFixture>(fixture);
+
+public sealed class LimitsTestsOnCeph(CephApiFixture fixture) : LimitsTests<CephApiFixture>(fixture);

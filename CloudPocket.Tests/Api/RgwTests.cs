@@ -31,6 +31,7 @@ public class RgwTests(CephApiFixture fixture) : IClassFixture<CephApiFixture>
         Assert.Equal(Problems.StorageRejectedTitle, problem.Title);
         Assert.False(response.Headers.Contains("Retry-After"));
         Assert.Equal(before.Order(), (await fixture.ListBucketKeysAsync()).Order());
+        Assert.Empty(await fixture.ListUnfinishedUploadsAsync());
     }
 
     [Fact]

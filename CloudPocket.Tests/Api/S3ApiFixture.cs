@@ -65,6 +65,13 @@ public abstract class S3ApiFixture : WebApplicationFactory<Program>, IAsyncLifet
         return keys;
     }
 
+    /// <summary>The keys of the bucket's multipart uploads that were neither completed nor aborted (fauxqs lists none).</summary>
+    public async Task<IReadOnlyList<string>> ListUnfinishedUploadsAsync()
+    {
+        var listing = await S3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Bucket });
+        return [.. (listing.MultipartUploads ?? []).Select(u => u.Key)];
+    }
+
     /// <summary>The file the object at <paramref name="key"/> describes, straight from S3; null if none of ours is there.</summary>
     public Task<FileRecord?> ReadStoredFileAsync(string key) => ReadStoredFileAsync(Bucket, key);
 

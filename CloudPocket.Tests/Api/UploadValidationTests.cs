@@ -5,7 +5,8 @@ using CloudPocket.Tests.Support;
 namespace CloudPocket.Tests.Api;
 
 // Every rejected upload answers with a ProblemDetails and leaves the bucket exactly as it was.
-public class UploadValidationTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixture>
+public abstract class UploadValidationTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : S3ApiFixture
 {
     private readonly HttpClient _client = fixture.CreateClient();
 
@@ -17,6 +18,7 @@ public class UploadValidationTests(FilesApiFixture fixture) : IClassFixture<File
 
         await response.AssertProblemAsync(expected);
         Assert.Equal(before.Order(), (await fixture.ListBucketKeysAsync()).Order());
+        Assert.Empty(await fixture.ListUnfinishedUploadsAsync());
     }
 
     [Fact]
@@ -36,7 +38,7 @@ public class UploadValidationTests(FilesApiFixture fixture) : IClassFixture<File
     {
         var form = new MultipartFormDataContent
         {
-            Multipart.Part(new ByteArrayContent(new byte[(2 * FilesApiFixture.PartSize) + 7]), "file", "one.bin"),
+            Multipart.Part(new ByteArrayContent(new byte[(2 * S3ApiFixture.PartSize) + 7]), "file", "one.bin"),
             Multipart.Part(new ByteArrayContent([1, 2, 3]), "file", "two.bin"),
         };
 
@@ -71,7 +73,7 @@ public class UploadValidationTests(FilesApiFixture fixture) : IClassFixture<File
     [Fact]
     public async Task TruncatedBodyReturnsBadRequestAndStoresNothing()
     {
-        var payload = new string('x', (FilesApiFixture.PartSize * 2) + 100);
+        var payload = new string('x', (S3ApiFixture.PartSize * 2) + 100);
         var raw = $"--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.bin\"\r\n\r\n{payload}";
         var body = new ByteArrayContent(Encoding.ASCII.GetBytes(raw));
         body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b0undary");
@@ -79,3 +81,7 @@ public class UploadValidationTests(FilesApiFixture fixture) : IClassFixture<File
         await AssertRejectedAndNothingStoredAsync(body, HttpStatusCode.BadRequest);
     }
 }
+
+public sealed class UploadValidationTestsOnFauxqs(FilesApiFixture fixture) : UploadValidationTests<FilesApiFixture>(fixture);
+
+public sealed class UploadValidationTestsOnCeph(CephApiFixture fixture) : UploadValidationTests<CephApiFixture>(fixture);
