@@ -19,7 +19,8 @@ internal static class S3ClientFactory
             ConnectTimeout = TimeSpan.FromSeconds(Math.Min(options.RequestTimeoutSeconds, 3)),
             MaxErrorRetry = options.MaxErrorRetry,
             // Its own HttpClient, not the SDK's process-wide cache: a connection that S3 left unusable (a refused
-            // upload whose body it did not read) is then never handed to another client of the process.
+            // upload whose body it did not read) is then never handed to another client of the process. (Measured
+            // against Ceph RGW, small GETs through the shared cached client also took ~48 ms instead of ~2 ms.)
             CacheHttpClient = false,
             RequestChecksumCalculation = options.RequestChecksumCalculation,
             ResponseChecksumValidation = options.ResponseChecksumValidation,

@@ -18,8 +18,9 @@ internal sealed class DirectS3(IAmazonS3 s3, string bucket, bool checksumsOnlyWh
 
     private readonly ChecksumAlgorithm? _partChecksum = checksumsOnlyWhenRequired ? null : ChecksumAlgorithm.CRC32;
 
-    // An SDK client as a plain application would make one: default connection pool and timeouts, and the checksum
-    // settings the server needs (as the API is given them).
+    // An SDK client as a plain application would make one: default timeouts, and the checksum settings the server
+    // needs (as the API is given them). Its own HttpClient, as the API's clients have: through the SDK's shared cached
+    // one, 4 KiB GETs from Ceph RGW took ~48 ms instead of ~2 ms (fauxqs: no difference).
     public static AmazonS3Client CreateClient(Uri endpoint, bool checksumsOnlyWhenRequired = false) => new(
         new BasicAWSCredentials("test", "test"),
         new AmazonS3Config
@@ -27,6 +28,7 @@ internal sealed class DirectS3(IAmazonS3 s3, string bucket, bool checksumsOnlyWh
             ServiceURL = endpoint.GetLeftPart(UriPartial.Authority),
             ForcePathStyle = true,
             AuthenticationRegion = "us-east-1",
+            CacheHttpClient = false,
             RequestChecksumCalculation = checksumsOnlyWhenRequired ? RequestChecksumCalculation.WHEN_REQUIRED : RequestChecksumCalculation.WHEN_SUPPORTED,
             ResponseChecksumValidation = checksumsOnlyWhenRequired ? ResponseChecksumValidation.WHEN_REQUIRED : ResponseChecksumValidation.WHEN_SUPPORTED,
         });
