@@ -35,7 +35,7 @@ public abstract class IndexBookkeepingTests<TFixture>(TFixture fixture) : IClass
     {
         var (before, after) = await StoreAcrossASnapshotAsync();
         // The keys-only listing answers after a minute; the start waits at most 30 s for /health.
-        await using var slow = new LateAnsweringS3Proxy(fixture.Emulator.Endpoint, request =>
+        await using var slow = new LateAnsweringS3Proxy(fixture.S3Endpoint, request =>
         {
             var isKeyListing = request.Query.ContainsKey("list-type") && !request.Query["prefix"].ToString().StartsWith(ReservedPrefix.Root, StringComparison.Ordinal);
             return isKeyListing ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
