@@ -20,6 +20,8 @@ const { S3Store } = await load("s3/s3Store.js");
 const { SqsStore } = await load("sqs/sqsStore.js");
 const { SnsStore } = await load("sns/snsStore.js");
 const { FileS3Persistence } = await load("s3/fileS3Persistence.js");
+const { S3Error } = await load("common/errors.js");
+const { addConditionalWrites } = await import("./conditional-writes.mjs");
 
 const s3Store = new S3Store();
 let persistence;
@@ -32,6 +34,7 @@ if (values.data) {
 if (values.bucket) s3Store.createBucket(values.bucket);
 
 const app = buildApp({ logger: false, stores: { sqsStore: new SqsStore(), snsStore: new SnsStore(), s3Store } });
+addConditionalWrites(app, s3Store, S3Error);
 if (persistence) app.addHook("preClose", () => persistence.close());
 
 const address = await app.listen({ port: Number(values.port), host: values.host });
