@@ -20,7 +20,7 @@ public sealed class S3FileStore(
     internal S3Upload BeginUpload(string contentType) => new(s3, transfers, options.Value, StorageKey.New(), contentType);
 
     // Returns the file with S3's ETag.
-    internal async Task<FileRecord> CommitAsync(S3Upload upload, FileRecord file, CancellationToken cancellationToken)
+    internal async Task<FileRecord> CommitAsync(IStagedUpload upload, FileRecord file, CancellationToken cancellationToken)
     {
         var stored = file with { ETag = await upload.CommitAsync(file, cancellationToken) };
         journal.Record(JournalEntry.Stored(stored));

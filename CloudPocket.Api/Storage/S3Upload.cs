@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -9,10 +8,10 @@ namespace CloudPocket.Api.Storage;
 // Streams one file into S3 through a bounded set of part buffers, hashing as it goes, so memory stays flat
 // whatever the size. A file that fits in one part is a single PutObject at its key. A larger one is a multipart
 // upload to a staging key under the reserved prefix (its SHA-256, part of the object's metadata, is only known at
-// the end), then one server-side copy to its key with the metadata: the copy is the commit, so the file appears
+// the end), committed by StagedCommit: one server-side copy to its key with the metadata, so the file appears
 // whole and self-describing or not at all. Nothing exists at the key until CommitAsync; AbortAsync leaves nothing.
 // Part uploads, the completion and the copy go through the transfers client, whose timeout allows for their size.
-internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options options, string key, string contentType) : IAsyncDisposable
+internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options options, string key, string contentType) : IStagedUpload, IAsyncDisposable
 {
     // Most files are small: they never need a whole part buffer, and renting one for each of them cost more
     // (memory and zeroing) than their upload. The first buffer grows into a part buffer once a file outgrows it.
@@ -72,15 +71,8 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
     {
         if (IsSinglePut)
         {
-            var put = new PutObjectRequest
-            {
-                BucketName = options.BucketName,
-                Key = key,
-                InputStream = new MemoryStream(_buffer, 0, _filled, writable: false),
-            };
-            StoredObject.Describe(file, put.Headers, put.Metadata);
             _committing = true;
-            return ETag.Quoted((await s3.PutObjectAsync(put, cancellationToken)).ETag);
+            return await StagedCommit.PutAsync(s3, options.BucketName!, file, _buffer, _filled, cancellationToken);
         }
 
         if (_filled > 0)
@@ -90,20 +82,8 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
 
         var parts = await Task.WhenAll(_parts);
         _staged = true;
-        await CompleteMultipartAsync(parts, cancellationToken);
-        var copy = new CopyObjectRequest
-        {
-            SourceBucket = options.BucketName,
-            SourceKey = _stagingKey,
-            DestinationBucket = options.BucketName,
-            DestinationKey = key,
-            MetadataDirective = S3MetadataDirective.REPLACE,
-        };
-        StoredObject.Describe(file, copy.Headers, copy.Metadata);
         _committing = true;
-        var eTag = ETag.Quoted((await transfers.CopyObjectAsync(copy, cancellationToken)).ETag);
-        await DeleteQuietlyAsync(_stagingKey);
-        return eTag;
+        return await StagedCommit.CompleteAndCopyAsync(s3, transfers, options.BucketName!, _stagingKey, _uploadId!, parts, file, cancellationToken);
     }
 
     // Best effort and never cancelled: it runs after the request failed or the client went away. If S3 itself is the
@@ -114,12 +94,12 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
         await PartsSettledAsync();
         if (_committing)
         {
-            await DeleteQuietlyAsync(key);
+            await StagedCommit.DeleteQuietlyAsync(s3, options.BucketName!, key);
         }
 
         if (_staged)
         {
-            await DeleteQuietlyAsync(_stagingKey);
+            await StagedCommit.DeleteQuietlyAsync(s3, options.BucketName!, _stagingKey);
         }
 
         if (_uploadId is not null)
@@ -128,25 +108,11 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
             {
                 await s3.AbortMultipartUploadAsync(options.BucketName, _stagingKey, _uploadId, CancellationToken.None);
             }
-            catch (Exception e) when (IsStorageFailure(e))
+            catch (Exception e) when (StagedCommit.IsStorageFailure(e))
             {
             }
         }
     }
-
-    private async Task DeleteQuietlyAsync(string objectKey)
-    {
-        try
-        {
-            await s3.DeleteObjectAsync(options.BucketName, objectKey, CancellationToken.None);
-        }
-        catch (Exception e) when (IsStorageFailure(e))
-        {
-        }
-    }
-
-    private static bool IsStorageFailure(Exception e) =>
-        e is AmazonServiceException or AmazonClientException or HttpRequestException or OperationCanceledException;
 
     private void GrowIntoPartBuffer()
     {
@@ -155,41 +121,6 @@ internal sealed class S3Upload(IAmazonS3 s3, IAmazonS3 transfers, S3Options opti
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = partBuffer;
         _isPartBuffer = true;
-    }
-
-    private async Task CompleteMultipartAsync(PartETag[] parts, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await transfers.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-            {
-                BucketName = options.BucketName,
-                Key = _stagingKey,
-                UploadId = _uploadId,
-                PartETags = [.. parts],
-            }, cancellationToken);
-        }
-        // An attempt that timed out may still have completed on S3's side; the SDK's retry then finds no such upload.
-        // The staged object itself says whether it did: the staging key is this upload's alone.
-        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchUpload")
-        {
-            if (!await IsStagedAsync(cancellationToken))
-            {
-                throw;
-            }
-        }
-    }
-
-    private async Task<bool> IsStagedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await s3.GetObjectMetadataAsync(options.BucketName, _stagingKey, cancellationToken)).ContentLength == Size;
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return false;
-        }
     }
 
     private async Task SendPartAsync(CancellationToken cancellationToken)
