@@ -1,6 +1,7 @@
 using CloudPocket.Api.Files;
 using CloudPocket.Api.Infrastructure;
 using CloudPocket.Api.Security;
+using CloudPocket.Api.Tus;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapFilesApi();
+app.MapTusApi();
 
 return app.RunReportingInvalidOptions();
 

@@ -116,7 +116,7 @@ public sealed partial class FileUploader(
     // clients send: the content type is stored in the record's S3 key, which must stay within
     // S3's 1024-byte limit with a 255-byte filename beside it (Storage/RecordKey has the sum). A longer one is
     // stored as generic bytes, as an unparsable one is.
-    private static string ReadContentType(string? contentType)
+    internal static string ReadContentType(string? contentType)
     {
         const int maxBytes = 255;
         var parsed = MediaTypeHeaderValue.TryParse(contentType, out var mediaType) && mediaType.MediaType.HasValue

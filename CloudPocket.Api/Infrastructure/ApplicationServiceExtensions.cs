@@ -6,6 +6,7 @@ using CloudPocket.Api.Security;
 using CloudPocket.Api.Storage;
 using CloudPocket.Api.Storage.Legacy;
 using CloudPocket.Api.Telemetry;
+using CloudPocket.Api.Tus;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public static class ApplicationServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TusOptions>().BindConfiguration(TusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccessOptions>()
             .BindConfiguration(AccessOptions.SectionName)
@@ -51,6 +53,8 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<FileIndex>();
         services.AddSingleton<FileLookup>();
         services.AddSingleton<FileUploader>();
+        services.AddSingleton<ResumableUploadStore>();
+        services.AddSingleton<TusUploads>();
         services.AddSingleton<FileTransferMetrics>();
         services.AddHostedService<FileIndexLoader>();
         services.AddHostedService<AccessAnnouncer>();

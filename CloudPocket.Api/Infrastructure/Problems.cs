@@ -29,11 +29,33 @@ public static class Problems
     public static ProblemException InvalidRequestBody(int statusCode) =>
         new(statusCode, "Invalid request body", "The request body was cut short or is malformed.");
 
-    public static ProblemException UnsupportedMediaType() => new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-        "Upload the file as multipart/form-data with a field named 'file'.");
+    public static ProblemException UnsupportedMediaType() => UnsupportedMediaType("Upload the file as multipart/form-data with a field named 'file'.");
+
+    public static ProblemException UnsupportedMediaType(string detail) => new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail);
 
     public static ProblemException FileTooLarge(long maxBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, "File too large", $"Files may be at most {maxBytes} bytes.");
+
+    // Resumable uploads (tus 1.0.0): the statuses the protocol defines for each case.
+    public static ProblemException TusVersionUnsupported(string version) => new(StatusCodes.Status412PreconditionFailed, "Unsupported tus version",
+        $"Send 'Tus-Resumable: {version}' with every request but OPTIONS.", new Dictionary<string, string> { ["Tus-Version"] = version });
+
+    public static ProblemException UploadNotFound() => new(StatusCodes.Status404NotFound, "Upload not found", "No resumable upload has that id.");
+
+    public static ProblemException UploadExpired() => new(StatusCodes.Status410Gone, "Upload expired",
+        "The upload expired (see Upload-Expires) and its bytes are discarded; start a new one.");
+
+    public static ProblemException UploadOffsetMismatch(long offset) => new(StatusCodes.Status409Conflict, "Upload offset mismatch",
+        $"Upload-Offset must be the upload's current offset, {offset}; HEAD the upload to learn it.");
+
+    public static ProblemException UploadLocked() => new(StatusCodes.Status423Locked, "Upload busy",
+        "Another request is writing to this upload; HEAD it for the offset and try again when it is done.");
+
+    public static ProblemException UploadBeyondLength(long length) => new(StatusCodes.Status413PayloadTooLarge, "Beyond the upload's length",
+        $"The upload is {length} bytes long (Upload-Length); this request would write past its end.");
+
+    public static ProblemException ChecksumMismatch() => new(460, "Checksum mismatch",
+        "The body does not match Upload-Checksum; nothing of it was kept and the offset is unchanged.");
 
     public static ProblemException FileNotFound() => new(StatusCodes.Status404NotFound, FileNotFoundTitle, "No file has that key.");
 

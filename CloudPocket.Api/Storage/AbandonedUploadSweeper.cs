@@ -8,9 +8,11 @@ namespace CloudPocket.Api.Storage;
 // Uploads are aborted when they fail, but a killed process cannot abort its own. This sweep aborts multipart
 // uploads of this service's keys that are older than S3:AbandonedUploadAge, where the backend lists them
 // (AWS S3 and LocalStack do; fauxqs answers the listing with no uploads, so there it finds nothing), and deletes
-// staged objects under .cloudpocket/uploads/ as old.
+// staged objects under .cloudpocket/uploads/ as old. Resumable uploads are removed, their multipart upload aborted,
+// when their own record says they expired (ResumableUploadStore), which works on every backend.
 public sealed partial class AbandonedUploadSweeper(
-    IAmazonS3 s3, IOptions<S3Options> options, TimeProvider clock, ILogger<AbandonedUploadSweeper> logger) : BackgroundService
+    IAmazonS3 s3, ResumableUploadStore resumable, IOptions<S3Options> options, TimeProvider clock, ILogger<AbandonedUploadSweeper> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,6 +69,7 @@ public sealed partial class AbandonedUploadSweeper(
             aborted++;
         }
 
+        aborted += await resumable.SweepAsync(clock.GetUtcNow(), settings.AbandonedUploadAge, cancellationToken);
         if (aborted > 0)
         {
             LogAborted(aborted);
