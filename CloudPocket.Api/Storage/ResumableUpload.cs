@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CloudPocket.Api.Storage;
 
 // The state of one resumable upload, kept as a small JSON object under .cloudpocket/tus/{id}/ so that any replica,
@@ -22,8 +24,7 @@ public sealed record ResumableUpload(
     ResumableUpload.Lease? Lock = null,
     DateTimeOffset? CompletedAt = null)
 {
-    public long PartsLength => Parts.Sum(p => p.Size);
-
+    [JsonIgnore]
     public bool IsCompleted => CompletedAt is not null;
 
     public bool IsExpired(DateTimeOffset now) => ExpiresAt <= now;

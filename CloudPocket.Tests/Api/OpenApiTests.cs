@@ -17,6 +17,11 @@ public class OpenApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixtu
         { "delete", "/files/{s3_key}", "DeleteFile", [204, 401, 404, 503] },
         { "get", "/download/{s3_key}", "DownloadFile", [200, 206, 302, 304, 401, 404, 416, 503] },
         { "head", "/download/{s3_key}", "DownloadFileHeaders", [200, 206, 302, 304, 401, 404, 416, 503] },
+        { "options", "/tus", "TusOptions", [204, 401] },
+        { "post", "/tus", "TusCreateUpload", [201, 400, 401, 412, 413, 415, 429, 503] },
+        { "head", "/tus/{id}", "TusGetUploadOffset", [200, 401, 404, 410, 412, 503] },
+        { "patch", "/tus/{id}", "TusAppendToUpload", [204, 400, 401, 404, 409, 410, 412, 413, 415, 423, 429, 460, 503] },
+        { "delete", "/tus/{id}", "TusTerminateUpload", [204, 401, 404, 410, 412, 423, 503] },
     };
 
     private async Task<JsonElement> DocumentAsync()
