@@ -121,4 +121,47 @@ public sealed class ReplicaTests(ReplicasFixture fixture) : IClassFixture<Replic
             using var response = await r.GetAsync(path, cancellationToken);
             return response.StatusCode;
         }));
+
+    // tus-js-client sends each of its requests to the next replica in turn: every PATCH lands on another replica than
+    // the one before it, across an abort at about half and the resume, and the file is whole.
+    [Fact]
+    public async Task ATusUploadWhoseEveryPatchGoesToAnotherReplicaResumesAndIsWholeOnEveryReplica()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (path, sha256) = await TusJsClient.RandomFileAsync(50 * 1024 * 1024, $"tus-{tag}.bin");
+        var endpoints = fixture.Running.Select(r => new Uri(r.Address, "/tus/")).ToList();
+        try
+        {
+            var first = await TusJsClient.RunAsync(endpoints, path, timeout.Token, abortAt: 0.5, apiKey: fixture.ApiKey);
+            var second = await TusJsClient.RunAsync(endpoints, path, timeout.Token, uploadUrl: first.Aborted, apiKey: fixture.ApiKey);
+
+            var patches = new[] { first, second }.Select(run => run.Requests.Where(r => r.StartsWith("PATCH", StringComparison.Ordinal)).ToList()).ToList();
+            Assert.True(patches.Sum(p => p.Count) >= 6, string.Join(", ", patches.SelectMany(p => p)));
+            Assert.All(patches.SelectMany(run => run.Zip(run.Skip(1))), pair => Assert.NotEqual(pair.First, pair.Second));
+            Assert.Equal(endpoints.Count, patches.SelectMany(p => p).Distinct().Count());
+            await Poll.UntilAsync(async () =>
+            {
+                foreach (var replica in Replicas)
+                {
+                    var page = await replica.GetFromJsonAsync<FilePageResult>($"/files/page?name=tus-{tag}", timeout.Token);
+                    if (page!.Files.SingleOrDefault()?.S3Key != second.S3Key)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }, timeout.Token);
+            foreach (var replica in Replicas)
+            {
+                using var download = await replica.GetAsync($"/download/{second.S3Key}", timeout.Token);
+                Assert.Equal(sha256, await download.Content.Sha256HexAsync(timeout.Token));
+            }
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
 }

@@ -23,6 +23,9 @@ public sealed class ReplicasFixture : IAsyncLifetime
 
     public IReadOnlyList<HttpClient> Replicas => [.. Running.Select(ClientFor)];
 
+    /// <summary>The key the AppHost generated for this run.</summary>
+    public string ApiKey => _apiKey;
+
     public HttpClient ClientFor(ApiReplicas.Replica replica)
     {
         lock (_clients)
