@@ -7,8 +7,11 @@ namespace CloudPocket.Api.Storage;
 // SHA-256 (FIPS 180-4) whose intermediate state can be saved and restored, which .NET's own hashes do not allow: a
 // resumable upload is hashed one request at a time, on whichever replica takes the request, and the file's SHA-256 must
 // still cover every byte. The state is the eight chaining words, the byte count and the unfinished block (< 64 bytes).
+// OpenSSL hashes where its libcrypto is there (OpenSslSha256), this managed code elsewhere; the saved state is the same.
 public sealed class ResumableSha256
 {
+    private static readonly uint[] Initial = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
     private static readonly uint[] K =
     [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -21,15 +24,36 @@ public sealed class ResumableSha256
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ];
 
-    private readonly uint[] _h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+    private readonly uint[] _h = [.. Initial];
     private readonly byte[] _pending = new byte[64];
+    private readonly byte[]? _openSsl;
     private int _pendingLength;
+    private long _length;
 
-    public long Length { get; private set; }
+    public ResumableSha256()
+        : this(OpenSslSha256.IsAvailable)
+    {
+    }
+
+    internal ResumableSha256(bool openSsl)
+        : this(openSsl ? OpenSslSha256.Create(Initial, 0, []) : null)
+    {
+    }
+
+    private ResumableSha256(byte[]? openSsl)
+    {
+        _openSsl = openSsl;
+    }
 
     public void Append(ReadOnlySpan<byte> data)
     {
-        Length += data.Length;
+        if (_openSsl is not null)
+        {
+            OpenSslSha256.Append(_openSsl, data);
+            return;
+        }
+
+        _length += data.Length;
         if (_pendingLength > 0)
         {
             var take = Math.Min(64 - _pendingLength, data.Length);
@@ -54,12 +78,17 @@ public sealed class ResumableSha256
     /// <summary>The hash of everything appended; the state is left as it was.</summary>
     public byte[] Finish()
     {
+        if (_openSsl is not null)
+        {
+            return OpenSslSha256.Finish(_openSsl);
+        }
+
         var h = (uint[])_h.Clone();
         Span<byte> last = stackalloc byte[128];
         _pending.AsSpan(0, _pendingLength).CopyTo(last);
         last[_pendingLength] = 0x80;
         var blocks = _pendingLength < 56 ? 64 : 128;
-        BinaryPrimitives.WriteUInt64BigEndian(last[(blocks - 8)..], (ulong)Length * 8);
+        BinaryPrimitives.WriteUInt64BigEndian(last[(blocks - 8)..], (ulong)_length * 8);
         Compress(h, last[..blocks]);
         var hash = new byte[32];
         for (var i = 0; i < 8; i++)
@@ -70,9 +99,20 @@ public sealed class ResumableSha256
         return hash;
     }
 
-    public State Save() => new([.. _h], Length, Convert.ToBase64String(_pending, 0, _pendingLength));
+    public State Save()
+    {
+        if (_openSsl is not null)
+        {
+            var (h, length, pending) = OpenSslSha256.Read(_openSsl);
+            return new State(h, length, Convert.ToBase64String(pending));
+        }
 
-    public static ResumableSha256 Restore(State state)
+        return new State([.. _h], _length, Convert.ToBase64String(_pending, 0, _pendingLength));
+    }
+
+    public static ResumableSha256 Restore(State state) => Restore(state, OpenSslSha256.IsAvailable);
+
+    internal static ResumableSha256 Restore(State state, bool openSsl)
     {
         var pending = Convert.FromBase64String(state.Pending);
         if (state.H is not { Length: 8 } || pending.Length >= 64 || state.Length < 0 || state.Length % 64 != pending.Length)
@@ -80,7 +120,12 @@ public sealed class ResumableSha256
             throw new CryptographicException("The saved SHA-256 state is not valid.");
         }
 
-        var sha = new ResumableSha256 { Length = state.Length, _pendingLength = pending.Length };
+        if (openSsl)
+        {
+            return new ResumableSha256(OpenSslSha256.Create(state.H, state.Length, pending));
+        }
+
+        var sha = new ResumableSha256(openSsl: false) { _length = state.Length, _pendingLength = pending.Length };
         state.H.CopyTo(sha._h, 0);
         pending.CopyTo(sha._pending, 0);
         return sha;
