@@ -27,6 +27,31 @@ internal sealed class ApiClient(HttpClient http) : IDisposable
             ?? throw new InvalidOperationException("The upload answered an empty body.");
     }
 
+    // A tus 1.0.0 upload: created with its length, then PATCHes of patchSize bytes; the last answers the file's key.
+    public async Task<Uploaded> UploadResumableAsync(long size, long patchSize, string filename, CancellationToken cancellationToken)
+    {
+        using var create = new HttpRequestMessage(HttpMethod.Post, new Uri("tus/", UriKind.Relative));
+        create.Headers.Add("Tus-Resumable", "1.0.0");
+        create.Headers.Add("Upload-Length", size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(filename)));
+        using var created = await http.SendAsync(create, cancellationToken);
+        await EnsureSuccessAsync(created, "tus creation", cancellationToken);
+        var location = created.Headers.Location ?? throw new InvalidOperationException("The tus creation answered no Location.");
+        string? key = null;
+        for (long offset = 0; offset < size; offset += patchSize)
+        {
+            using var patch = new HttpRequestMessage(HttpMethod.Patch, location) { Content = new GeneratedSliceContent(offset, Math.Min(patchSize, size - offset)) };
+            patch.Headers.Add("Tus-Resumable", "1.0.0");
+            patch.Headers.Add("Upload-Offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var patched = await http.SendAsync(patch, cancellationToken);
+            await EnsureSuccessAsync(patched, "tus PATCH", cancellationToken);
+            key = patched.Headers.TryGetValues("CloudPocket-S3-Key", out var keys) ? keys.Single() : null;
+        }
+
+        var file = await http.GetFromJsonAsync<Uploaded>(new Uri($"files/{key}", UriKind.Relative), cancellationToken);
+        return file ?? throw new InvalidOperationException("The tus upload's file has no metadata.");
+    }
+
     public async Task<(long Bytes, string Sha256)> DownloadAsync(string key, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(new Uri($"download/{key}", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);

@@ -16,6 +16,9 @@ internal sealed class BenchSettings
     // Best of N per large transfer: on 2 shared cores one run can be unlucky.
     public int LargeRepeats { get; private set; } = 2;
 
+    // The file sent through tus and through POST /upload/ for the tus workload.
+    public long TusSize { get; private set; } = 1024 * MiB;
+
     public int SmallFileBytes { get; private set; } = 4 * 1024;
 
     public int Clients { get; private set; } = 16;
@@ -35,7 +38,7 @@ internal sealed class BenchSettings
     // Uploads to one replica, each timed until the other lists it.
     public int ReplicaUploads { get; private set; } = 200;
 
-    public HashSet<string> Workloads { get; } = new(StringComparer.OrdinalIgnoreCase) { "large", "small", "index", "replicas", "large-rgw", "small-rgw" };
+    public HashSet<string> Workloads { get; } = new(StringComparer.OrdinalIgnoreCase) { "large", "small", "index", "replicas", "tus", "large-rgw", "small-rgw" };
 
     // Null: the API's own defaults (S3Options), which the direct uploads then mirror.
     public int? PartSizeBytes { get; private set; }
@@ -71,6 +74,10 @@ internal sealed class BenchSettings
                     settings.SmallPhase = TimeSpan.FromSeconds(3);
                     settings.IndexSizes = [5_000, 20_000];
                     settings.ReplicaUploads = 40;
+                    settings.TusSize = 128 * MiB;
+                    break;
+                case "--tus-mib":
+                    settings.TusSize = long.Parse(Next(), CultureInfo.InvariantCulture) * MiB;
                     break;
                 case "--large-mib":
                     settings.LargeSizes = [.. Next().Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture) * MiB)];
@@ -114,7 +121,7 @@ internal sealed class BenchSettings
                     settings.ApiEnvironment[pair[0]] = pair.Length == 2 ? pair[1] : throw new ArgumentException("--api-env wants NAME=VALUE.");
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --api PATH, --quick, --only large,small,index,replicas,large-rgw,small-rgw, --large-mib 256,1024, " +
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --api PATH, --quick, --only large,small,index,replicas,tus,large-rgw,small-rgw, --large-mib 256,1024, --tus-mib 1024, " +
                         "--repeat N, --small-seconds S, --clients N, --index-entries 100000,1000000, --rebuild-timeout S, --head-path-budget MIN, --replica-uploads N, --part-size BYTES, --part-concurrency N, --api-env NAME=VALUE, --show-api-output.");
             }
         }
