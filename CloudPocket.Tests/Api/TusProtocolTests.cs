@@ -194,6 +194,31 @@ public class TusProtocolTests(FilesApiFixture fixture) : IClassFixture<FilesApiF
     }
 
     [Fact]
+    public async Task APatchWhoseClientGoesAwayKeepsWhatArrivedAndTheUploadResumesFromThere()
+    {
+        await using var kestrel = new KestrelServer(fixture);
+        using var client = kestrel.CreateClient();
+        var bytes = RandomNumberGenerator.GetBytes(12 * MiB);
+        var location = await client.CreateAsync(bytes.Length);
+        using var gate = new GatedContent(bytes, 7 * MiB);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var broken = client.SendAsync(Tus.Patch(location, 0, Tus.Body(gate)), timeout.Token);
+        await gate.FirstChunkReadAsync.WaitAsync(timeout.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+        gate.BreakOff();
+        await Assert.ThrowsAnyAsync<Exception>(() => broken);
+        long kept = 0;
+        await Poll.UntilAsync(async () => (await ReadStateAsync(location)) is var state && !state.TryGetProperty("lock", out _)
+            && (kept = state.GetProperty("offset").GetInt64()) > 0, timeout.Token);
+        using var rest = await client.PatchAsync(location, kept, bytes[(int)kept..], timeout.Token);
+
+        Assert.InRange(kept, 1, 7 * MiB);
+        Assert.Equal(HttpStatusCode.NoContent, rest.StatusCode);
+        Assert.Equal(bytes, await client.GetByteArrayAsync($"/download/{Tus.Header(rest, "CloudPocket-S3-Key")}", timeout.Token));
+    }
+
+    [Fact]
     public async Task OfTwoPatchesSentTogetherExactlyOneIsTakenAndTheBytesAreRight()
     {
         using var client = fixture.CreateClient();

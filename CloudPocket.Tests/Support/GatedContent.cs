@@ -2,8 +2,8 @@ using System.Net;
 
 namespace CloudPocket.Tests.Support;
 
-// A request body that sends its first chunk, then waits until the test opens the gate: the request is provably in the
-// middle of its body while the test does something else.
+// A request body that sends its first chunk, then waits until the test opens the gate (the rest follows) or breaks it
+// off (the request fails as a lost connection would): the request is provably in the middle of its body meanwhile.
 public sealed class GatedContent(byte[] bytes, int firstChunk) : HttpContent
 {
     private readonly TaskCompletionSource _firstChunkRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -12,6 +12,8 @@ public sealed class GatedContent(byte[] bytes, int firstChunk) : HttpContent
     public Task FirstChunkReadAsync => _firstChunkRead.Task;
 
     public void Open() => _open.TrySetResult();
+
+    public void BreakOff() => _open.TrySetException(new IOException("The test broke the body off."));
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,7 +17,7 @@ public sealed class KestrelServer : IAsyncDisposable
     public KestrelServer(WebApplicationFactory<Program> fixture, Action<IWebHostBuilder>? configure = null)
     {
         _factory = fixture.WithWebHostBuilder(builder => configure?.Invoke(builder));
-        _factory.UseKestrel(0);
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         Address = new Uri(_factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
