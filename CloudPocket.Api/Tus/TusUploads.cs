@@ -139,9 +139,21 @@ public sealed partial class TusUploads(
         index.Add(file);
         metrics.Uploaded(file.Size, clock.GetElapsedTime(started));
         LogStored(file.Filename, file.S3Key, file.Size, next.Id);
+        // The file exists now; the state must say so, or a retry of this PATCH would find no multipart upload to add to.
         var now = clock.GetUtcNow();
-        await held.ReleaseAsync(next with { TailKey = null, CompletedAt = now, ExpiresAt = now + tus.Value.UploadLifetime }, cancellationToken);
-        return held.Upload;
+        var completed = next with { TailKey = null, CompletedAt = now, ExpiresAt = now + tus.Value.UploadLifetime };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await held.ReleaseAsync(completed, cancellationToken);
+                return held.Upload;
+            }
+            catch (Exception e) when (attempt < 3 && StagedCommit.IsStorageFailure(e))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), clock, cancellationToken);
+            }
+        }
     }
 
     private async Task<(ResumableUpload Upload, string ETag)> ReadLiveAsync(string id, CancellationToken cancellationToken)

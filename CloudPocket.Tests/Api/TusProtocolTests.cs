@@ -126,17 +126,20 @@ public class TusProtocolTests(FilesApiFixture fixture) : IClassFixture<FilesApiF
     }
 
     [Fact]
-    public async Task AnExpiredUploadIsRefusedWith410AndTheSweepAbortsItsMultipartUpload()
+    public async Task AnExpiredUploadIsRefusedWith410AndTheSweepAbortsItsMultipartUploadAndRemovesFinishedRecords()
     {
         await using var shortLived = fixture.WithWebHostBuilder(b => b.UseSetting("Tus:UploadLifetime", "00:00:01"));
         using var client = shortLived.CreateClient();
         var location = await client.CreateAsync(20 * MiB);
         (await client.PatchAsync(location, 0, RandomNumberGenerator.GetBytes(6 * MiB))).Dispose();
         var uploadId = (await ReadStateAsync(location)).GetProperty("upload_id").GetString();
+        var finished = await client.CreateAsync(10);
+        (await client.PatchAsync(finished, 0, new byte[10])).Dispose();
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         using var patch = await client.PatchAsync(location, 6 * MiB, new byte[10]);
         using var head = await client.SendAsync(Tus.Head(location));
+        using var finishedHead = await client.SendAsync(Tus.Head(finished));
         var sweeper = shortLived.Services.GetServices<IHostedService>().OfType<AbandonedUploadSweeper>().Single();
         await sweeper.SweepAsync(shortLived.Services.GetRequiredService<IOptions<S3Options>>().Value, CancellationToken.None);
 
@@ -153,6 +156,8 @@ public class TusProtocolTests(FilesApiFixture fixture) : IClassFixture<FilesApiF
         }));
         Assert.Equal("NoSuchUpload", abortedPart.ErrorCode);
         Assert.Empty(await ObjectsOfAsync(location));
+        Assert.Equal(HttpStatusCode.Gone, finishedHead.StatusCode);
+        Assert.Empty(await ObjectsOfAsync(finished));
     }
 
     [Fact]
