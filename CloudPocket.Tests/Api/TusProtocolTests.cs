@@ -261,6 +261,42 @@ public class TusProtocolTests(FilesApiFixture fixture) : IClassFixture<FilesApiF
         Assert.Empty(await client.GetByteArrayAsync($"/download/{Tus.Header(empty, "CloudPocket-S3-Key")}"));
     }
 
+    [Theory]
+    [InlineData("Upload-Length", "-1")]
+    [InlineData("Upload-Length", "99999999999999999999")]
+    [InlineData("Upload-Metadata", "filename not*base64")]
+    [InlineData("Upload-Metadata", "filename YQ==,filename Yg==")]
+    [InlineData("Upload-Defer-Length", "1")]
+    public async Task ACreationWithAMalformedOrUnsupportedHeaderIsRefusedWith400(string header, string value)
+    {
+        using var client = fixture.CreateClient();
+        using var request = Tus.Create(10);
+        request.Headers.Remove(header);
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        using var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("Upload-Offset", "abc")]
+    [InlineData("Upload-Checksum", "md5 AAAA")]
+    [InlineData("Upload-Checksum", "sha256 not*base64")]
+    public async Task APatchWithAMalformedOrUnsupportedHeaderIsRefusedWith400AndChangesNothing(string header, string value)
+    {
+        using var client = fixture.CreateClient();
+        var location = await client.CreateAsync(10);
+        using var request = Tus.Patch(location, 0, new byte[10]);
+        request.Headers.Remove(header);
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        using var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(0, await client.OffsetAsync(location));
+    }
+
     [Fact]
     public async Task OptionsTellsTheVersionExtensionsAlgorithmsAndLimit()
     {
