@@ -326,6 +326,21 @@ public class TusProtocolTests(FilesApiFixture fixture) : IClassFixture<FilesApiF
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 
+    [Fact]
+    public async Task CreationsAndPatchesCountAgainstTheUploadRateLimit()
+    {
+        await using var limited = fixture.WithWebHostBuilder(b => b.UseSetting("Uploads:PermitsPerMinute", "2"));
+        using var client = limited.CreateClient();
+        var location = await client.CreateAsync(20);
+        (await client.PatchAsync(location, 0, new byte[10])).Dispose();
+
+        using var refused = await client.PatchAsync(location, 10, new byte[10]);
+
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(10, await client.OffsetAsync(location));
+    }
+
     private static HttpRequestMessage WithChecksum(HttpRequestMessage request, string algorithm, byte[] of)
     {
 #pragma warning disable CA5350 // tus clients send sha1 checksums; they guard against corruption in transit, not against an attacker.
