@@ -30,23 +30,27 @@ public static class TusApi
             .WithName("TusCreateUpload")
             .WithSummary("Create an upload of Upload-Length bytes (creation); a body of application/offset+octet-stream is its first bytes (creation-with-upload)")
             .RequireRateLimiting(UploadRateLimiting.Policy)
+            .WithTusBody(required: false, TusHeaders.UploadLength, TusHeaders.UploadMetadata)
             .WithTusProblems(StatusCodes.Status400BadRequest, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         tus.MapMethods("/{id}", [HttpMethods.Head], HeadAsync)
             .WithName("TusGetUploadOffset")
             .WithSummary("The upload's offset and length; once complete, the file's key in CloudPocket-S3-Key")
+            .WithTusHeaders()
             .WithTusProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone, StatusCodes.Status412PreconditionFailed,
                 StatusCodes.Status503ServiceUnavailable);
         tus.MapPatch("/{id}", PatchAsync)
             .WithName("TusAppendToUpload")
             .WithSummary("Append application/offset+octet-stream bytes at Upload-Offset; the last ones commit the file")
             .RequireRateLimiting(UploadRateLimiting.Policy)
+            .WithTusBody(required: true, TusHeaders.UploadOffset, TusHeaders.UploadChecksum)
             .WithTusProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone,
                 StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
                 StatusCodes.Status423Locked, StatusCodes.Status429TooManyRequests, 460, StatusCodes.Status503ServiceUnavailable);
         tus.MapDelete("/{id}", TerminateAsync)
             .WithName("TusTerminateUpload")
             .WithSummary("Abort the upload and discard its bytes (termination)")
+            .WithTusHeaders()
             .WithTusProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone, StatusCodes.Status412PreconditionFailed,
                 StatusCodes.Status423Locked, StatusCodes.Status503ServiceUnavailable);
 

@@ -62,6 +62,18 @@ public class OpenApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixtu
     }
 
     [Fact]
+    public async Task TheTusPatchDeclaresItsOffsetOctetStreamBodyAndItsHeaders()
+    {
+        var patch = (await PathsAsync()).GetProperty("/tus/{id}").GetProperty("patch");
+
+        Assert.True(patch.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/offset+octet-stream", out _));
+        Assert.Equal(
+            ["Tus-Resumable", "Upload-Checksum", "Upload-Offset"],
+            patch.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header")
+                .Select(p => p.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task EveryErrorIsDeclaredAsAProblemDetails()
     {
         var errors =
