@@ -4,5 +4,5 @@ namespace CloudPocket.Api.Storage;
 internal interface IStagedUpload
 {
     // Stores the file at its key, described by file (StoredObject); returns S3's ETag of the object.
-    Task<string> CommitAsync(FileRecord file, CancellationToken cancellationToken);
+    Task<string?> CommitAsync(FileRecord file, CancellationToken cancellationToken);
 }

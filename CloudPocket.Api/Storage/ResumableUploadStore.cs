@@ -73,7 +73,7 @@ public sealed class ResumableUploadStore(
             BucketName = Bucket,
             Key = DataKey(upload.Id),
             ContentType = upload.ContentType,
-            ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+            ChecksumAlgorithm = options.Value.PartChecksumAlgorithm,
         }, cancellationToken)).UploadId;
 
     public async Task<ResumableUpload.Part> UploadPartAsync(
@@ -86,7 +86,7 @@ public sealed class ResumableUploadStore(
             UploadId = upload.UploadId,
             PartNumber = partNumber,
             PartSize = length,
-            ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+            ChecksumAlgorithm = options.Value.PartChecksumAlgorithm,
             InputStream = new MemoryStream(buffer, 0, length, writable: false),
         }, cancellationToken);
         return new ResumableUpload.Part(partNumber, response.ETag, length);
@@ -170,7 +170,7 @@ public sealed class ResumableUploadStore(
         return removed;
     }
 
-    private async Task<string> CommitAsync(
+    private async Task<string?> CommitAsync(
         ResumableUpload upload, List<ResumableUpload.Part> parts, byte[] tail, int tailLength, FileRecord file, CancellationToken cancellationToken)
     {
         if (parts.Count == 0)
@@ -190,7 +190,7 @@ public sealed class ResumableUploadStore(
     private sealed class Staged(ResumableUploadStore store, ResumableUpload upload, List<ResumableUpload.Part> parts, byte[] tail, int tailLength)
         : IStagedUpload
     {
-        public Task<string> CommitAsync(FileRecord file, CancellationToken cancellationToken) =>
+        public Task<string?> CommitAsync(FileRecord file, CancellationToken cancellationToken) =>
             store.CommitAsync(upload, parts, tail, tailLength, file, cancellationToken);
     }
 }
