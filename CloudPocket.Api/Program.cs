@@ -1,5 +1,7 @@
 using CloudPocket.Api.Files;
 using CloudPocket.Api.Infrastructure;
+using CloudPocket.Api.Links;
+using CloudPocket.Api.Pages;
 using CloudPocket.Api.Security;
 using CloudPocket.Api.Tus;
 using Scalar.AspNetCore;
@@ -16,12 +18,15 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();
+app.UsePage();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapFilesApi();
 app.MapTusApi();
+app.MapLinksApi();
+app.MapSharePage();
 
 return app.RunReportingInvalidOptions();
 

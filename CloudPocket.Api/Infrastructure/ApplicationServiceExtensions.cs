@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.S3;
 using CloudPocket.Api.Files;
 using CloudPocket.Api.Health;
+using CloudPocket.Api.Links;
 using CloudPocket.Api.Security;
 using CloudPocket.Api.Storage;
 using CloudPocket.Api.Storage.Legacy;
@@ -72,6 +73,7 @@ public static class ApplicationServiceExtensions
         // answers it with a detail; otherwise it is a bare 400 in production and a 500 in development.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddUploadRateLimiting();
+        services.AddShareLinks();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.Configure<KestrelServerOptions>(kestrel =>

@@ -15,6 +15,7 @@ public static class Problems
     private const string InvalidRequestTitle = "Invalid request";
     private const string InvalidUploadTitle = "Invalid upload";
     private const string FileNotFoundTitle = "File not found";
+    private const string LinkGoneTitle = "Link no longer valid";
 
     public static ProblemException InvalidRequest(string detail) => new(StatusCodes.Status400BadRequest, InvalidRequestTitle, detail);
 
@@ -69,6 +70,29 @@ public static class Problems
         "Send a valid API key as 'X-Api-Key' or 'Authorization: Bearer'.", new Dictionary<string, string> { [HeaderNames.WWWAuthenticate] = "Bearer" });
 
     public static ProblemException TooManyUploads(TimeSpan retryAfter) => new(StatusCodes.Status429TooManyRequests, "Too many requests",
-        "Too many uploads from this client; try again after the time in Retry-After.",
-        new Dictionary<string, string> { [HeaderNames.RetryAfter] = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture) });
+        "Too many uploads from this client; try again after the time in Retry-After.", RetryAfter(retryAfter));
+
+    public static ProblemException LinkNotFound() => new(StatusCodes.Status404NotFound, "Link not found", "No share link has that id or token.");
+
+    public static ProblemException LinkRevoked() => new(StatusCodes.Status410Gone, LinkGoneTitle, "This share link was revoked by its owner.");
+
+    public static ProblemException LinkExpired(DateTimeOffset expiredAt) => new(StatusCodes.Status410Gone, LinkGoneTitle,
+        $"This share link expired at {expiredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.");
+
+    public static ProblemException LinkUsedUp() => new(StatusCodes.Status410Gone, LinkGoneTitle,
+        "This share link has reached its download limit.");
+
+    public static ProblemException SharedFileDeleted() => new(StatusCodes.Status410Gone, LinkGoneTitle,
+        "The file behind this share link was deleted.");
+
+    public static ProblemException LinkPasswordRequired() => new(StatusCodes.Status401Unauthorized, "Password required",
+        "This share link is protected by a password: send it as the form field 'password' in a POST to the same address.");
+
+    public static ProblemException WrongLinkPassword() => new(StatusCodes.Status403Forbidden, "Wrong password", "The password is wrong.");
+
+    public static ProblemException TooManyLinkAttempts(TimeSpan retryAfter) => new(StatusCodes.Status429TooManyRequests, "Too many requests",
+        "Too many attempts on this share link from this client; try again after the time in Retry-After.", RetryAfter(retryAfter));
+
+    private static Dictionary<string, string> RetryAfter(TimeSpan wait) =>
+        new() { [HeaderNames.RetryAfter] = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) };
 }

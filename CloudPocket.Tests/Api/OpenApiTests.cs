@@ -22,6 +22,13 @@ public class OpenApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixtu
         { "head", "/tus/{id}", "TusGetUploadOffset", [200, 401, 404, 410, 412, 503] },
         { "patch", "/tus/{id}", "TusAppendToUpload", [204, 400, 401, 404, 409, 410, 412, 413, 415, 423, 429, 460, 503] },
         { "delete", "/tus/{id}", "TusTerminateUpload", [204, 401, 404, 410, 412, 423, 503] },
+        { "post", "/files/{s3_key}/links", "CreateShareLink", [201, 400, 401, 404, 503] },
+        { "get", "/files/{s3_key}/links", "ListShareLinks", [200, 401, 404, 503] },
+        { "delete", "/links/{id}", "RevokeShareLink", [204, 401, 404, 503] },
+        { "get", "/s/{token}", "SharePage", [200] },
+        { "get", "/s/{token}/info", "GetSharedFile", [200, 404, 410, 429, 503] },
+        { "get", "/s/{token}/download", "DownloadSharedFile", [200, 206, 304, 401, 404, 410, 416, 429, 503] },
+        { "post", "/s/{token}/download", "DownloadSharedFileWithPassword", [200, 206, 304, 400, 403, 404, 410, 415, 416, 429, 503] },
     };
 
     private async Task<JsonElement> DocumentAsync()
