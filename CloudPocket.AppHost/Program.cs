@@ -9,6 +9,7 @@ var backend = builder.Configuration.GetS3Backend();
 var api = builder.AddProject<Projects.CloudPocket_Api>("api")
     .WithReplicas(builder.Configuration.GetValue("Api:Replicas", 1))
     .WithHttpHealthCheck("/health")
+    .WithPageUrls()
     // The exporter's retry of an unreachable OTLP endpoint (the dashboard stops first) would hold the API's stop for ~10 s.
     .WithEnvironment("OTEL_EXPORTER_OTLP_TIMEOUT", "1000");
 

@@ -1,8 +1,8 @@
 namespace CloudPocket.Api.Storage;
 
 // Everything of the service's own lives under one prefix that no file key can have (keys are base32, never '.'):
-// large uploads being staged, the change journal, the index snapshots resumable (tus) uploads in progress and the share links.
-// Nothing else is written to the bucket.
+// large uploads being staged, the change journal, the index snapshots, resumable (tus) uploads
+// in progress and the share links. Nothing else is written to the bucket.
 public static class ReservedPrefix
 {
     public const string Root = ".cloudpocket/";
