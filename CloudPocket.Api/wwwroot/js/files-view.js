@@ -111,7 +111,7 @@ function row(file) {
   group.className = 'actions';
   group.append(
     button('Download', `Download ${file.filename}`, () => download(file)),
-    button('Copy link', `Copy download link of ${file.filename}`, () => copyLink(file)),
+    button('Copy link', `Copy link to ${file.filename}`, () => copyLink(file)),
     button('Share', `Share ${file.filename}`, () => share(file)),
     button('Delete', `Delete ${file.filename}`, () => confirmDelete(file), 'danger'),
   );
