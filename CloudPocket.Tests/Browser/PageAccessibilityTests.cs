@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -36,10 +37,17 @@ public class PageAccessibilityTests(PageFixture fixture)
                 csp.Add(message.Text);
             }
         };
-        var name = $"accessible-{Guid.NewGuid():N}.txt";
-        await page.Locator("#file-input").SetInputFilesAsync(PageActions.Payload(name, [1, 2, 3])).Bounded();
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var name = $"meeting-notes-{run}.txt";
+        await page.Locator("#file-input").SetInputFilesAsync([
+            PageActions.Payload($"team-photo-{run}.jpg", RandomNumberGenerator.GetBytes(2_400_000), "image/jpeg"),
+            PageActions.Payload($"budget-2026-{run}.xlsx", RandomNumberGenerator.GetBytes(180_000), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            PageActions.Payload(name, "Agenda: share links."u8.ToArray(), "text/plain"),
+        ]).Bounded();
         await Expect(page.FileRow(name)).ToBeVisibleAsync().Bounded();
-        await Expect(page.UploadRow(name).Locator(".upload-status")).ToContainTextAsync("Uploaded").Bounded();
+        await Expect(page.Locator("#uploads .done")).ToHaveCountAsync(3).Bounded();
+        await page.Locator("#filter").FillAsync(run).Bounded();
+        await Expect(page.Locator("#files tr")).ToHaveCountAsync(3).Bounded();
 
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
         {
@@ -48,6 +56,7 @@ public class PageAccessibilityTests(PageFixture fixture)
         }
 
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light }).Bounded();
+        await page.SetViewportSizeAsync(1200, 1000).Bounded();
         await browser.ScreenshotAsync("main-page-light");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Share {name}" }).ClickAsync().Bounded();
         await page.Locator("#share-dialog").GetByLabel("Password").FillAsync("pw").Bounded();

@@ -9,7 +9,8 @@ internal static class PageActions
 
     public static ILocator FileRow(this IPage page, string name) => page.Locator("#files tr", new() { HasText = name });
 
-    public static FilePayload Payload(string name, byte[] bytes) => new() { Name = name, MimeType = "application/octet-stream", Buffer = bytes };
+    public static FilePayload Payload(string name, byte[] bytes, string mimeType = "application/octet-stream") =>
+        new() { Name = name, MimeType = mimeType, Buffer = bytes };
 
     /// <summary>Drops one file onto the page as a drag and drop would (a synthetic drop event carrying a DataTransfer).</summary>
     public static Task DropFileAsync(this IPage page, string name, byte[] bytes) => page.EvaluateAsync(

@@ -31,7 +31,7 @@ public class PageShareTests(PageFixture fixture)
 
     private static async Task<(string Name, byte[] Bytes)> UploadOnPageAsync(IPage page)
     {
-        var name = $"shared-{Guid.NewGuid():N}.bin";
+        var name = $"holiday-video-{Guid.NewGuid().ToString("N")[..6]}.mp4";
         var bytes = RandomNumberGenerator.GetBytes(50_000);
         await page.Locator("#file-input").SetInputFilesAsync(PageActions.Payload(name, bytes)).Bounded();
         await Expect(page.FileRow(name)).ToBeVisibleAsync().Bounded();
@@ -44,6 +44,7 @@ public class PageShareTests(PageFixture fixture)
         await using var owner = await fixture.OpenPageAsync();
         var (name, bytes) = await UploadOnPageAsync(owner.Page);
         await owner.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark }).Bounded();
+        await owner.Page.SetViewportSizeAsync(1200, 900).Bounded();
 
         var url = await CreateLinkInDialogAsync(owner.Page, name, maxDownloads: "1", password: "s3cret words");
 

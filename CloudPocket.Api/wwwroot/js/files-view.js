@@ -105,6 +105,8 @@ function row(file) {
   tr.dataset.key = file.s3_key;
   const sha = cell(file.sha256.slice(0, 12), 'SHA-256', 'sha');
   sha.title = file.sha256;
+  const type = cell(file.content_type, 'Type', 'type');
+  type.title = file.content_type;
   const actions = document.createElement('td');
   actions.dataset.label = 'Actions';
   const group = document.createElement('div');
@@ -118,9 +120,9 @@ function row(file) {
   actions.append(group);
   tr.append(
     cell(file.filename, 'Name', 'name'),
-    cell(formatBytes(file.size), 'Size'),
-    cell(file.content_type, 'Type'),
-    cell(formatDate(file.uploaded_at), 'Uploaded'),
+    cell(formatBytes(file.size), 'Size', 'size'),
+    type,
+    cell(formatDate(file.uploaded_at), 'Uploaded', 'date'),
     sha,
     actions,
   );
