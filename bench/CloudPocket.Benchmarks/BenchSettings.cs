@@ -38,7 +38,10 @@ internal sealed class BenchSettings
     // Uploads to one replica, each timed until the other lists it.
     public int ReplicaUploads { get; private set; } = 200;
 
-    public HashSet<string> Workloads { get; } = new(StringComparer.OrdinalIgnoreCase) { "large", "small", "index", "replicas", "tus", "large-rgw", "small-rgw" };
+    public HashSet<string> Workloads { get; } = new(StringComparer.OrdinalIgnoreCase) { "large", "small", "index", "replicas", "tus", "page", "large-rgw", "small-rgw" };
+
+    // The file uploaded through the page in Chromium and with curl -F (the 256 MiB).
+    public long PageUploadBytes { get; private set; } = 256 * MiB;
 
     // Null: the API's own defaults (S3Options), which the direct uploads then mirror.
     public int? PartSizeBytes { get; private set; }
@@ -75,6 +78,7 @@ internal sealed class BenchSettings
                     settings.IndexSizes = [5_000, 20_000];
                     settings.ReplicaUploads = 40;
                     settings.TusSize = 128 * MiB;
+                    settings.PageUploadBytes = 32 * MiB;
                     break;
                 case "--tus-mib":
                     settings.TusSize = long.Parse(Next(), CultureInfo.InvariantCulture) * MiB;
@@ -121,7 +125,7 @@ internal sealed class BenchSettings
                     settings.ApiEnvironment[pair[0]] = pair.Length == 2 ? pair[1] : throw new ArgumentException("--api-env wants NAME=VALUE.");
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --api PATH, --quick, --only large,small,index,replicas,tus,large-rgw,small-rgw, --large-mib 256,1024, --tus-mib 1024, " +
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --api PATH, --quick, --only large,small,index,replicas,tus,page,large-rgw,small-rgw, --large-mib 256,1024, --tus-mib 1024, " +
                         "--repeat N, --small-seconds S, --clients N, --index-entries 100000,1000000, --rebuild-timeout S, --head-path-budget MIN, --replica-uploads N, --part-size BYTES, --part-concurrency N, --api-env NAME=VALUE, --show-api-output.");
             }
         }

@@ -39,6 +39,7 @@ internal static class Program
             ("small", false, context => new SmallFileBenchmark(context).RunAsync(stop.Token)),
             ("index", false, context => new IndexBenchmark(context).RunAsync(stop.Token)),
             ("replicas", false, context => new ReplicaBenchmark(context).RunAsync(stop.Token)),
+            ("page", false, context => new PageBenchmark(context).RunAsync(stop.Token)),
             ("tus", false, context => new TusBenchmark(context).RunAsync(stop.Token)),
             // The same large and small workloads on a real S3 server, Ceph RGW: are the ratios the emulator's alone?
             ("large-rgw", true, context => new LargeFileBenchmark(context).RunAsync(stop.Token)),

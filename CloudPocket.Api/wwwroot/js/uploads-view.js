@@ -46,8 +46,16 @@ async function run(item) {
   const { file, row } = item;
   if (item.cancelled) return;
   const samples = [];
+  let shown = 0;
+  // Progress events come by the thousand on a large file: the row is redrawn at most ten times a second.
+  const onProgress = (loaded) => {
+    const now = performance.now();
+    if (now - shown < 100 && loaded < file.size) return;
+    shown = now;
+    row.progress(loaded, speedOf(samples, loaded));
+  };
   for (;;) {
-    const transfer = uploadFile(file, { headers: keyHeaders(), onProgress: (loaded) => row.progress(loaded, speedOf(samples, loaded)) });
+    const transfer = uploadFile(file, { headers: keyHeaders(), onProgress });
     item.cancel = transfer.cancel;
     row.started(transfer.cancel);
     try {
