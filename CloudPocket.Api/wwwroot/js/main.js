@@ -1,8 +1,8 @@
 // The main page: wires the upload area (button, picker, drag and drop anywhere, paste), the file list, the share
 // dialog, the API key prompt, the offline banner and the warning before leaving while uploads run.
-import { obtainKey } from './api.js';
+import { getKey, setKey } from './api.js';
 import { reloadFiles, setUpFiles } from './files-view.js';
-import { setUpKeyPrompt } from './key-prompt.js';
+import { askForKey, setUpKeyPrompt } from './key-prompt.js';
 import { openShareDialog, setUpShareDialog } from './share-dialog.js';
 import { addFiles, setUpUploads, uploadsInProgress } from './uploads-view.js';
 
@@ -23,7 +23,10 @@ const refreshSoon = () => {
   refreshTimer = setTimeout(reloadFiles, 300);
 };
 
-setUpKeyPrompt(() => obtainKey().then(reloadFiles, () => {}));
+setUpKeyPrompt(() => askForKey('').then((key) => {
+  setKey(key);
+  reloadFiles();
+}, () => {}));
 setUpUploads({ onAnnounce: announce, onUploaded: refreshSoon });
 setUpFiles({ onAnnounce: announce, onShare: openShareDialog });
 setUpShareDialog({ onAnnounce: announce });
@@ -72,5 +75,6 @@ window.addEventListener('online', () => {
   showOnline();
   reloadFiles();
 });
+el('key-button').hidden = !getKey();
 showOnline();
 reloadFiles();
