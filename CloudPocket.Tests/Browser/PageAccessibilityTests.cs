@@ -8,7 +8,7 @@ namespace CloudPocket.Tests.Browser;
 [Collection(PageInABrowser.Name)]
 public class PageAccessibilityTests(PageFixture fixture)
 {
-    private static readonly string AxeSource = File.ReadAllText(PageFixture.AxeScriptPath);
+    private static readonly string AxeSource = PageFixture.TestScript("axe-core", "axe.min.js");
 
     // axe-core runs inside the page (evaluated through the DevTools protocol, so the page's CSP stays as it is);
     // only serious and critical violations fail, each named with the elements it found.

@@ -16,10 +16,11 @@ public sealed class PageFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    /// <summary>axe-core's browser bundle, from the API's npm install.</summary>
-    public static string AxeScriptPath { get; } = Path.Combine(
-        typeof(PageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CloudPocket.ApiDirectory").Value!,
-        "node_modules", "axe-core", "axe.min.js");
+    private static readonly string ApiDirectory =
+        typeof(PageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CloudPocket.ApiDirectory").Value!;
+
+    /// <summary>A browser script of the API's npm install that the tests use in the page (axe-core, jsQR).</summary>
+    public static string TestScript(string package, string file) => File.ReadAllText(Path.Combine(ApiDirectory, "node_modules", package, file));
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The application is not started.");
 

@@ -29,6 +29,20 @@ public class PageShareTests(PageFixture fixture)
         return await dialog.Locator("#share-url").InputValueAsync().Bounded();
     }
 
+    // Reads the dialog's QR code back with jsQR (from the API's npm install, evaluated in the page).
+    private static async Task<string?> ReadQrCodeAsync(IPage page)
+    {
+        await page.EvaluateAsync(PageFixture.TestScript("jsqr", "dist/jsQR.js")).Bounded();
+        return await page.EvaluateAsync<string?>(
+            """
+            () => {
+              const canvas = document.getElementById('share-qr');
+              const image = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+              return jsQR(image.data, canvas.width, canvas.height)?.data ?? null;
+            }
+            """).Bounded();
+    }
+
     private static async Task<(string Name, byte[] Bytes)> UploadOnPageAsync(IPage page)
     {
         var name = $"holiday-video-{Guid.NewGuid().ToString("N")[..6]}.mp4";
@@ -49,6 +63,7 @@ public class PageShareTests(PageFixture fixture)
         var url = await CreateLinkInDialogAsync(owner.Page, name, maxDownloads: "1", password: "s3cret words");
 
         await Expect(owner.Page.Locator("#share-qr")).ToHaveAttributeAsync("data-modules", new System.Text.RegularExpressions.Regex("^[0-9]+$")).Bounded();
+        Assert.Equal(url, await ReadQrCodeAsync(owner.Page));
         await Expect(owner.Page.Locator("#share-links li")).ToContainTextAsync("0 of 1 downloads · password").Bounded();
         await owner.ScreenshotAsync("share-dialog-dark");
 
