@@ -47,6 +47,61 @@ public class PageFileTests(PageFixture fixture)
     }
 
     [Fact]
+    public async Task LeavingDuringAnUploadAsksFirstAndACancelledUploadStoresNothing()
+    {
+        var name = $"cancelled-{Guid.NewGuid():N}.bin";
+        var path = Path.Combine(Directory.CreateTempSubdirectory("cloudpocket-page-upload-").FullName, name);
+        try
+        {
+            await using (var file = File.Create(path))
+            {
+                file.SetLength(512L * 1024 * 1024);
+            }
+
+            await using var browser = await fixture.OpenPageAsync();
+            var page = browser.Page;
+            await page.Locator("#file-input").SetInputFilesAsync(path).Bounded();
+            await Expect(page.UploadRow(name).Locator(".upload-status")).ToContainTextAsync("left").Bounded();
+
+            var asked = new TaskCompletionSource<string>();
+            page.Dialog += async (_, dialog) =>
+            {
+                asked.TrySetResult(dialog.Type);
+                await dialog.DismissAsync();
+            };
+            await page.EvaluateAsync("() => { location.href = '/s/leaving'; }").Bounded();
+            Assert.Equal("beforeunload", await asked.Task.Bounded());
+
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = $"Cancel upload of {name}" }).ClickAsync().Bounded();
+            await Expect(page.UploadRow(name).Locator(".upload-status")).ToHaveTextAsync("Cancelled.").Bounded();
+            await Expect(page.Locator("#announcer")).ToContainTextAsync($"Upload of {name} cancelled.").Bounded();
+            using var api = fixture.CreateApiClient();
+            Assert.DoesNotContain(name, await api.GetStringAsync("/files/").Bounded(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task OfflineThePageSaysSoAndWhenBackItLoadsTheListAgain()
+    {
+        await using var browser = await fixture.OpenPageAsync();
+        var page = browser.Page;
+        await Expect(page.Locator("#files-status")).Not.ToHaveTextAsync("Loading files…").Bounded();
+
+        await page.Context.SetOfflineAsync(true).Bounded();
+        await Expect(page.Locator("#offline")).ToBeVisibleAsync().Bounded();
+        await page.Locator("#refresh").ClickAsync().Bounded();
+        await Expect(page.Locator("#files-status")).ToHaveTextAsync("You are offline: the list cannot be loaded.").Bounded();
+
+        await page.Context.SetOfflineAsync(false).Bounded();
+        await Expect(page.Locator("#offline")).ToBeHiddenAsync().Bounded();
+        await Expect(page.Locator("#files-status")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("error")).Bounded();
+    }
+
+    [Fact]
     public async Task DeletingAsksFirstAndCancellingKeepsTheFile()
     {
         var name = $"kept-{Guid.NewGuid():N}.txt";
