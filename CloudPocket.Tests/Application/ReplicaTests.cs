@@ -56,6 +56,31 @@ public sealed class ReplicaTests(ReplicasFixture fixture) : IClassFixture<Replic
     }
 
     [Fact]
+    public async Task AShareLinkMadeOnOneReplicaOpensOnTheOthersCountsAcrossThemAndIsRevokedOnAllAtOnce()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var bytes = "shared across replicas"u8.ToArray();
+        var upload = await Replicas[0].UploadAsync(bytes, "across.txt", cancellationToken: timeout.Token);
+        async Task<LinkResult> LinkAsync(object body)
+        {
+            using var created = await Replicas[0].PostAsJsonAsync($"/files/{upload.S3Key}/links", body, timeout.Token);
+            return (await created.Content.ReadFromJsonAsync<LinkResult>(timeout.Token))!;
+        }
+
+        var limited = (await LinkAsync(new { max_downloads = 2 })).Url.AbsolutePath;
+        var revoked = await LinkAsync(new { });
+
+        Assert.Equal(bytes, await Replicas[1].GetByteArrayAsync(limited + "/download", timeout.Token));
+        Assert.Equal(bytes, await Replicas[2].GetByteArrayAsync(limited + "/download", timeout.Token));
+        using var third = await Replicas[0].GetAsync(limited + "/download", timeout.Token);
+        await third.AssertProblemAsync(HttpStatusCode.Gone);
+
+        using var revoke = await Replicas[2].DeleteAsync($"/links/{revoked.Id}", timeout.Token);
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        Assert.All(await StatusesAsync(revoked.Url.AbsolutePath + "/download", timeout.Token), s => Assert.Equal(HttpStatusCode.Gone, s));
+    }
+
+    [Fact]
     public async Task AFileStoredOnOneReplicaDownloadsFromAnotherAtOnce()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
