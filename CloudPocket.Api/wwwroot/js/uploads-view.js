@@ -24,6 +24,7 @@ export function addFiles(files) {
     item.row = renderRow(file, () => {
       item.cancelled = true;
       item.row.failed('Cancelled.');
+      announce(`Upload of ${file.name} cancelled.`);
     });
     list.prepend(item.row.element);
     queue.push(item);
@@ -56,7 +57,6 @@ async function run(item) {
   };
   for (;;) {
     const transfer = uploadFile(file, { headers: keyHeaders(), onProgress });
-    item.cancel = transfer.cancel;
     row.started(transfer.cancel);
     try {
       const result = await transfer.done;
