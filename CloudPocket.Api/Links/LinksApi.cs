@@ -1,9 +1,11 @@
 using CloudPocket.Api.Files;
+using CloudPocket.Api.Infrastructure;
 using CloudPocket.Api.Security;
 using CloudPocket.Api.Storage;
 using CloudPocket.Api.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace CloudPocket.Api.Links;
 
@@ -51,6 +53,7 @@ public static class LinksApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithFormBody(["application/x-www-form-urlencoded", "multipart/form-data"], "password", new OpenApiSchema { Type = JsonSchemaType.String })
             // A form post from the share page carries no antiforgery token: nothing here rides on a cookie.
             .DisableAntiforgery();
 

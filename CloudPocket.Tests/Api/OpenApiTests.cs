@@ -96,6 +96,19 @@ public class OpenApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixtu
             $"{error.Name} declares no application/problem+json body"));
     }
 
+    [Theory]
+    [InlineData("/upload", "file", "multipart/form-data")]
+    [InlineData("/s/{token}/download", "password", "application/x-www-form-urlencoded,multipart/form-data")]
+    public async Task AFormThatAnEndpointReadsItselfIsDeclaredWithItsRequiredField(string path, string field, string mediaTypes)
+    {
+        var body = (await PathsAsync()).GetProperty(path).GetProperty("post").GetProperty("requestBody");
+
+        Assert.True(body.GetProperty("required").GetBoolean());
+        Assert.Equal(mediaTypes.Split(','), body.GetProperty("content").EnumerateObject().Select(c => c.Name));
+        Assert.All(body.GetProperty("content").EnumerateObject(), c =>
+            Assert.Equal([field], c.Value.GetProperty("schema").GetProperty("required").EnumerateArray().Select(r => r.GetString())));
+    }
+
     [Fact]
     public async Task TheDownloadDeclaresItsBytesAndItsHeadDeclaresNoBody()
     {
