@@ -1,6 +1,5 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
-using CloudPocket.Tests.Support;
 using Microsoft.Playwright;
 
 namespace CloudPocket.Tests.Browser;
@@ -10,13 +9,9 @@ namespace CloudPocket.Tests.Browser;
 public sealed class DashboardFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("cloudpocket-browser-").FullName;
-    private DistributedApplication? _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _apiKey = "";
+    private AppInABrowser? _run;
 
-    public DistributedApplication App => _app ?? throw new InvalidOperationException("The application is not started.");
+    public DistributedApplication App => Run.App;
 
     /// <summary>The dashboard's token login URL (<c>/login?t=…</c>), as the AppHost prints it.</summary>
     public Uri LoginUrl { get; private set; } = null!;
@@ -24,17 +19,15 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The dashboard's address without the token.</summary>
     public Uri DashboardUrl => new(LoginUrl.GetLeftPart(UriPartial.Authority));
 
+    private AppInABrowser Run => _run ?? throw new InvalidOperationException("The application is not started.");
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         try
         {
-            _app = await AppHostRun.StartAsync(["--Api:RequireKey=true", $"--S3:DataDirectory={_dataDirectory}"], timeout.Token,
-                withDashboard: true);
-            _apiKey = await AppHostRun.ParameterValueAsync(_app, "api-key", timeout.Token);
-            LoginUrl = await _app.GetDashboardUrlAsync(timeout.Token);
-            _playwright = await Playwright.CreateAsync().WaitAsync(timeout.Token);
-            _browser = await Chromium.LaunchAsync(_playwright).WaitAsync(timeout.Token);
+            _run = await AppInABrowser.StartAsync("cloudpocket-browser-", withDashboard: true, timeout.Token);
+            LoginUrl = await _run.App.GetDashboardUrlAsync(timeout.Token);
             // The dashboard is a live Blazor app: what it shows arrives a moment after the fact.
             Assertions.SetDefaultExpectTimeout(30_000);
         }
@@ -45,47 +38,19 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
     }
 
-    public Task<BrowserSession> OpenBrowserAsync() =>
-        BrowserSession.OpenAsync(_browser ?? throw new InvalidOperationException("The browser is not started."));
+    public Task<BrowserSession> OpenBrowserAsync() => BrowserSession.OpenAsync(Run.Browser);
 
     /// <summary>A client for the API that sends this run's key, through the API's stable (proxied) address.</summary>
-    public HttpClient CreateApiClient()
-    {
-        var client = App.CreateHttpClient("api");
-        client.Timeout = TimeSpan.FromSeconds(30);
-        client.DefaultRequestHeaders.Add("X-Api-Key", _apiKey);
-        return client;
-    }
+    public HttpClient CreateApiClient() => Run.CreateApiClient();
 
-    // Also called by a failed InitializeAsync, and then again by xunit: each part is let go of once.
+    // Also called by a failed InitializeAsync, and then again by xunit: the run is let go of once.
     public async Task DisposeAsync()
     {
-        var (browser, playwright, app) = (_browser, _playwright, _app);
-        (_browser, _playwright, _app) = (null, null, null);
-        try
+        var run = _run;
+        _run = null;
+        if (run is not null)
         {
-            if (browser is not null)
-            {
-                await browser.CloseAsync().Bounded(TimeSpan.FromSeconds(30));
-            }
-        }
-        finally
-        {
-            playwright?.Dispose();
-            try
-            {
-                if (app is not null)
-                {
-                    await app.DisposeAsync().AsTask().Bounded();
-                }
-            }
-            finally
-            {
-                if (Directory.Exists(_dataDirectory))
-                {
-                    Directory.Delete(_dataDirectory, recursive: true);
-                }
-            }
+            await run.DisposeAsync();
         }
     }
 }
