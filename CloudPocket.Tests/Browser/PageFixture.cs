@@ -39,13 +39,23 @@ public sealed class PageFixture : IAsyncLifetime
     public async Task<BrowserSession> OpenPageAsync(bool withKey = true, string path = "/")
     {
         var session = await BrowserSession.OpenAsync(Run.Browser);
-        if (withKey)
+        try
         {
-            await session.Page.Context.AddInitScriptAsync($"sessionStorage.setItem('cloudpocket.api-key', {System.Text.Json.JsonSerializer.Serialize(ApiKey)});").Bounded();
-        }
+            if (withKey)
+            {
+                await session.Page.Context.AddInitScriptAsync($"sessionStorage.setItem('cloudpocket.api-key', {System.Text.Json.JsonSerializer.Serialize(ApiKey)});").Bounded();
+            }
 
-        await session.Page.GotoAsync(new Uri(PageUrl, path).ToString()).Bounded();
-        return session;
+            await session.Page.GotoAsync(new Uri(PageUrl, path).ToString()).Bounded();
+            // The HTML is there before its module has wired the controls: a key pressed earlier would go nowhere.
+            await Assertions.Expect(session.Page.Locator("body[data-ready]")).ToHaveCountAsync(1).Bounded();
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
     }
 
     public HttpClient CreateApiClient() => Run.CreateApiClient();

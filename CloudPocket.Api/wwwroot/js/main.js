@@ -78,3 +78,5 @@ window.addEventListener('online', () => {
 el('key-button').hidden = !getKey();
 showOnline();
 reloadFiles();
+// Every control is wired: what a script (or a test) waiting for the page can look for.
+document.body.dataset.ready = 'true';

@@ -62,3 +62,5 @@ el('download-sink').addEventListener('load', () => {
 });
 
 load();
+// Every control is wired: what a script (or a test) waiting for the page can look for.
+document.body.dataset.ready = 'true';
