@@ -99,6 +99,8 @@ public sealed class S3FileStore(
         s3.HeadBucketAsync(new HeadBucketRequest { BucketName = Bucket }, cancellationToken);
 
     /// <summary>Every key in the bucket that starts with a storage key character: files, and the older layout's records.</summary>
+    // Through the transfers client: on a bucket of millions, one page can take longer than the short request timeout,
+    // and a page that times out would start the whole listing over.
     public async Task<IReadOnlyList<string>> ListKeysAsync(CancellationToken cancellationToken)
     {
         var prefixes = StorageKey.Alphabet;
@@ -106,7 +108,7 @@ public sealed class S3FileStore(
         await Parallel.ForEachAsync(
             Enumerable.Range(0, prefixes.Length),
             new ParallelOptions { MaxDegreeOfParallelism = ListConcurrency, CancellationToken = cancellationToken },
-            async (i, ct) => listed[i] = await s3.ListAllAsync(new ListObjectsV2Request { BucketName = Bucket, Prefix = prefixes[i].ToString() }, ct)
+            async (i, ct) => listed[i] = await transfers.ListAllAsync(new ListObjectsV2Request { BucketName = Bucket, Prefix = prefixes[i].ToString() }, ct)
                 .Select(o => o.Key).ToListAsync(ct));
         return [.. listed.SelectMany(l => l)];
     }

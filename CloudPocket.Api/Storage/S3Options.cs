@@ -34,8 +34,8 @@ public sealed class S3Options : IValidatableObject
     [Range(1, 300)]
     public int RequestTimeoutSeconds { get; set; } = 5;
 
-    // Per attempt, for uploading a part and completing a multipart upload only: these move or assemble megabytes and
-    // take longer than other calls (fauxqs needs 4.5-6.5 s to complete 1 GiB; AWS documents minutes for big objects).
+    // Per attempt, for uploading a part, completing a multipart upload and the pages of the keys-only listing only:
+    // these move, assemble or sort megabytes and take longer than other calls (fauxqs needs 4.5-6.5 s to complete 1 GiB; AWS documents minutes for big objects).
     // A dead S3 is still reported within seconds: every upload starts with a call under the short timeout above.
     [Range(1, 3600)]
     public int TransferTimeoutSeconds { get; set; } = 120;
