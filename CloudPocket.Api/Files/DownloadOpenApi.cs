@@ -1,3 +1,5 @@
+using CloudPocket.Api.Infrastructure;
+
 namespace CloudPocket.Api.Files;
 
 public static class DownloadOpenApi
@@ -25,7 +27,7 @@ public static class DownloadOpenApi
         }
 
         return endpoint
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesStorageProblems()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);

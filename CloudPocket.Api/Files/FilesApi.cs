@@ -29,7 +29,7 @@ public static class FilesApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesStorageProblems();
         api.MapGet("/files/", ListFilenames)
             .WithName("ListFilenames")
             .WithSummary("Names of all files, oldest upload first");
@@ -41,12 +41,12 @@ public static class FilesApi
             .WithName("GetFileMetadata")
             .WithSummary("One file's metadata")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesStorageProblems();
         api.MapDelete("/files/{s3_key}", DeleteFileAsync)
             .WithName("DeleteFile")
             .WithSummary("Delete a file")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesStorageProblems();
         // GET and HEAD are separate operations, as an OpenAPI operation has one method and a name of its own.
         api.MapGet("/download/{s3_key}", DownloadFileAsync)
             .WithName("DownloadFile")

@@ -20,24 +20,24 @@ public static class LinksApi
             .WithSummary("Make a share link to the file: optional expiry (seconds), download limit and password")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesStorageProblems();
         owner.MapGet("/files/{s3_key}/links", ListLinksAsync)
             .WithName("ListShareLinks")
             .WithSummary("The file's share links that are not revoked, newest first")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesStorageProblems();
         owner.MapDelete("/links/{id}", RevokeLinkAsync)
             .WithName("RevokeShareLink")
             .WithSummary("Revoke a share link: its page and downloads answer 410 from then on")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesStorageProblems();
 
         // Whoever has the token: no API key, each request limited per link and client.
         var shared = app.MapGroup("/s/{token}").WithTags("Shared files").RequireRateLimiting(LinkAttemptsPolicy.Name)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesStorageProblems();
         shared.MapGet("/info", GetSharedFileAsync)
             .WithName("GetSharedFile")
             .WithSummary("The shared file's name and size, and whether the link asks for a password");

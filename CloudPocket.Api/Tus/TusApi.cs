@@ -32,13 +32,13 @@ public static class TusApi
             .RequireRateLimiting(UploadRateLimiting.Policy)
             .WithTusBody(required: false, TusHeaders.UploadLength, TusHeaders.UploadMetadata)
             .WithTusProblems(StatusCodes.Status400BadRequest, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
-                StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+                StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests, StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable);
         tus.MapMethods("/{id}", [HttpMethods.Head], HeadAsync)
             .WithName("TusGetUploadOffset")
             .WithSummary("The upload's offset and length; once complete, the file's key in CloudPocket-S3-Key")
             .WithTusHeaders()
             .WithTusProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone, StatusCodes.Status412PreconditionFailed,
-                StatusCodes.Status503ServiceUnavailable);
+                StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable);
         tus.MapPatch("/{id}", PatchAsync)
             .WithName("TusAppendToUpload")
             .WithSummary("Append application/offset+octet-stream bytes at Upload-Offset; the last ones commit the file")
@@ -46,13 +46,13 @@ public static class TusApi
             .WithTusBody(required: true, TusHeaders.UploadOffset, TusHeaders.UploadChecksum)
             .WithTusProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone,
                 StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
-                StatusCodes.Status423Locked, StatusCodes.Status429TooManyRequests, 460, StatusCodes.Status503ServiceUnavailable);
+                StatusCodes.Status423Locked, StatusCodes.Status429TooManyRequests, 460, StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable);
         tus.MapDelete("/{id}", TerminateAsync)
             .WithName("TusTerminateUpload")
             .WithSummary("Abort the upload and discard its bytes (termination)")
             .WithTusHeaders()
             .WithTusProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone, StatusCodes.Status412PreconditionFailed,
-                StatusCodes.Status423Locked, StatusCodes.Status503ServiceUnavailable);
+                StatusCodes.Status423Locked, StatusCodes.Status502BadGateway, StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }
