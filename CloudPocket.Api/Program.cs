@@ -27,6 +27,7 @@ app.MapFilesApi();
 app.MapTusApi();
 app.MapLinksApi();
 app.MapSharePage();
+app.MapPageSettings();
 
 return app.RunReportingInvalidOptions();
 

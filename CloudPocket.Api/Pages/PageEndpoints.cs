@@ -1,5 +1,7 @@
 using CloudPocket.Api.Security;
+using CloudPocket.Api.Tus;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace CloudPocket.Api.Pages;
 
@@ -25,6 +27,19 @@ public static class PageEndpoints
             .WithTags("Shared files")
             .WithSummary("The share page: the file's name and size, a download button or a password prompt")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapPageSettings(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(PageSettings.Route, (HttpResponse response, IOptions<TusOptions> tus) =>
+            {
+                response.Headers.CacheControl = "no-cache";
+                return TypedResults.Ok(PageSettings.From(tus.Value));
+            })
+            .WithName("PageSettings")
+            .WithTags("Page")
+            .WithSummary("The page's settings: the file size from which it uploads through tus, and its PATCH size");
         return app;
     }
 }

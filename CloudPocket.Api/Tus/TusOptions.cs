@@ -16,4 +16,13 @@ public sealed class TusOptions
     // mid-PATCH holds it no longer than this.
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan LockLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    // The page sends files of this size and above through tus (pause, resume, resume after a reload); smaller ones
+    // go in one POST /upload/.
+    [Range(1, long.MaxValue)]
+    public long PageThresholdBytes { get; set; } = 64L * 1024 * 1024;
+
+    // The page's PATCH size: each request stays below a proxy's request-size cap (Cloudflare's 100 MB).
+    [Range(1, int.MaxValue)]
+    public int PageChunkBytes { get; set; } = 32 * 1024 * 1024;
 }
