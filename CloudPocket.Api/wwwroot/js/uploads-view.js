@@ -1,7 +1,10 @@
 // The upload list: a row per file with a progress bar, bytes, percent, speed and time left, a cancel button and
-// the server's message when it fails. A few files go at once, the rest wait their turn.
+// the server's message when it fails. A few files go at once, the rest wait their turn. Files from the server's tus
+// threshold on go through tus, with Pause and Resume, and resume where they stopped after a reload.
 import { isKeyProblem, keyHeaders, obtainKey } from './api.js';
-import { formatBytes, formatDuration, formatSpeed } from './format.js';
+import { formatBytes } from './format.js';
+import { uploadFileResumably, unfinishedUploads } from './tus-upload.js';
+import { renderRow } from './upload-row.js';
 import { UploadCancelled, uploadFile } from './upload.js';
 
 const parallel = 3;
@@ -9,12 +12,29 @@ const queue = [];
 let running = 0;
 let announce = () => {};
 let uploaded = () => {};
+let settings = Promise.resolve(null);
 
 export const uploadsInProgress = () => running + queue.length;
 
 export function setUpUploads({ onAnnounce, onUploaded }) {
   announce = onAnnounce;
   uploaded = onUploaded;
+  // Without the settings (offline, an older server) every file goes in one POST.
+  settings = fetch('/page/settings').then((response) => (response.ok ? response.json() : null), () => null);
+  showUnfinished();
+}
+
+// Offers to resume the uploads a reload (or a closed tab) left unfinished: picking the same file again resumes it.
+function showUnfinished() {
+  const note = document.getElementById('resumable');
+  unfinishedUploads().then((unfinished) => {
+    note.hidden = unfinished.length === 0;
+    const names = unfinished.map(({ name, size }) => `${name} (${formatBytes(size)})`).join(', ');
+    note.textContent = unfinished.length === 0 ? ''
+      : `Unfinished ${unfinished.length === 1 ? 'upload' : 'uploads'}: ${names}. Choose the same file again to resume where it stopped.`;
+  }, () => {
+    note.hidden = true;
+  });
 }
 
 export function addFiles(files) {
@@ -55,9 +75,11 @@ async function run(item) {
     shown = now;
     row.progress(loaded, speedOf(samples, loaded));
   };
+  const { tus_threshold_bytes: threshold, tus_chunk_bytes: chunkSize } = (await settings) ?? {};
+  const resumable = threshold !== undefined && file.size >= threshold;
   for (;;) {
-    const transfer = uploadFile(file, { headers: keyHeaders(), onProgress });
-    row.started(transfer.cancel);
+    const transfer = resumable ? startResumable(item, chunkSize, onProgress) : uploadFile(file, { headers: keyHeaders(), onProgress });
+    if (!resumable) row.started(transfer.cancel);
     try {
       const result = await transfer.done;
       row.succeeded();
@@ -81,8 +103,42 @@ async function run(item) {
       row.failed(error.message);
       announce(`Upload of ${file.name} failed: ${error.message}`);
       return;
+    } finally {
+      if (resumable) showUnfinished();
     }
   }
+}
+
+// A tus upload and its row's Pause and Resume: while paused, no progress redraws the row.
+function startResumable(item, chunkSize, onProgress) {
+  const { file, row } = item;
+  let loaded = 0;
+  let paused = false;
+  const transfer = uploadFileResumably(file, {
+    headers: keyHeaders(),
+    chunkSize,
+    onProgress: (sent) => {
+      loaded = sent;
+      if (!paused) onProgress(sent);
+    },
+    onResuming: () => {
+      row.resuming();
+      announce(`The upload of ${file.name} resumes where it stopped.`);
+    },
+  });
+  row.started(transfer.cancel);
+  row.pausable(() => {
+    paused = true;
+    transfer.pause();
+    row.paused(loaded);
+    announce(`Upload of ${file.name} paused.`);
+  }, () => {
+    paused = false;
+    transfer.resume();
+    row.resuming();
+    announce(`Upload of ${file.name} resumed.`);
+  });
+  return transfer;
 }
 
 // Bytes per second over the last three seconds of progress.
@@ -92,62 +148,4 @@ function speedOf(samples, loaded) {
   while (samples.length > 2 && now - samples[0].now > 3000) samples.shift();
   const first = samples[0];
   return now > first.now ? ((loaded - first.loaded) * 1000) / (now - first.now) : 0;
-}
-
-function renderRow(file, cancelWhileWaiting) {
-  const element = document.createElement('li');
-  element.className = 'upload';
-  const head = document.createElement('div');
-  head.className = 'upload-head';
-  const name = document.createElement('span');
-  name.className = 'upload-name';
-  name.textContent = file.name;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Cancel';
-  button.setAttribute('aria-label', `Cancel upload of ${file.name}`);
-  head.append(name, button);
-  const progress = document.createElement('progress');
-  progress.max = 100;
-  progress.value = 0;
-  progress.setAttribute('aria-label', `Upload of ${file.name}`);
-  const status = document.createElement('p');
-  status.className = 'muted upload-status';
-  status.textContent = `Waiting · ${formatBytes(file.size)}`;
-  element.append(head, progress, status);
-
-  let onCancel = cancelWhileWaiting;
-  button.addEventListener('click', () => onCancel());
-  const dismiss = () => {
-    button.textContent = 'Dismiss';
-    button.setAttribute('aria-label', `Dismiss ${file.name}`);
-    onCancel = () => element.remove();
-  };
-
-  return {
-    element,
-    started(cancel) {
-      element.dataset.state = 'running';
-      onCancel = cancel;
-    },
-    progress(loaded, speed) {
-      const percent = file.size === 0 ? 100 : Math.floor((loaded / file.size) * 100);
-      progress.value = percent;
-      const left = speed > 0 ? formatDuration((file.size - loaded) / speed) : '…';
-      status.textContent = `${formatBytes(loaded)} of ${formatBytes(file.size)} · ${percent}% · ${formatSpeed(speed)} · ${left} left`;
-    },
-    succeeded() {
-      element.dataset.state = 'done';
-      progress.value = 100;
-      status.className = 'done upload-status';
-      status.textContent = `Uploaded · ${formatBytes(file.size)} · 100%`;
-      dismiss();
-    },
-    failed(message) {
-      element.dataset.state = 'failed';
-      status.className = 'error upload-status';
-      status.textContent = message;
-      dismiss();
-    },
-  };
 }
