@@ -23,13 +23,14 @@ public sealed class AppInABrowser : IAsyncDisposable
     /// <summary>The key the AppHost generated for this run; every files endpoint wants it.</summary>
     public string ApiKey { get; private set; } = "";
 
-    public static async Task<AppInABrowser> StartAsync(string dataDirectoryPrefix, bool withDashboard, CancellationToken cancellationToken)
+    public static async Task<AppInABrowser> StartAsync(string dataDirectoryPrefix, bool withDashboard, CancellationToken cancellationToken,
+        Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var run = new AppInABrowser(dataDirectoryPrefix);
         try
         {
             run._app = await AppHostRun.StartAsync(["--Api:RequireKey=true", $"--S3:DataDirectory={run._dataDirectory}"], cancellationToken,
-                withDashboard);
+                withDashboard, configure);
             run.ApiKey = await AppHostRun.ParameterValueAsync(run._app, "api-key", cancellationToken);
             run._playwright = await Playwright.CreateAsync().WaitAsync(cancellationToken);
             run._browser = await Chromium.LaunchAsync(run._playwright).WaitAsync(cancellationToken);

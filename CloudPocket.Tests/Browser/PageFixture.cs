@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Reflection;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 
@@ -10,6 +12,12 @@ namespace CloudPocket.Tests.Browser;
 public sealed class PageFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+
+    /// <summary>The page sends files from this size on through tus, in PATCHes of <see cref="TusChunkBytes"/>: a
+    /// resumable upload of a few times this size is quick, and every other page test's file stays below it.</summary>
+    public const int TusThresholdBytes = 8 * 1024 * 1024;
+
+    public const int TusChunkBytes = 4 * 1024 * 1024;
 
     private static readonly string ApiDirectory =
         typeof(PageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CloudPocket.ApiDirectory").Value!;
@@ -31,7 +39,10 @@ public sealed class PageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
-        _run = await AppInABrowser.StartAsync("cloudpocket-page-", withDashboard: false, timeout.Token);
+        _run = await AppInABrowser.StartAsync("cloudpocket-page-", withDashboard: false, timeout.Token, builder =>
+            builder.CreateResourceBuilder<ProjectResource>("api")
+                .WithEnvironment("Tus__PageThresholdBytes", TusThresholdBytes.ToString(CultureInfo.InvariantCulture))
+                .WithEnvironment("Tus__PageChunkBytes", TusChunkBytes.ToString(CultureInfo.InvariantCulture)));
         Assertions.SetDefaultExpectTimeout(30_000);
     }
 

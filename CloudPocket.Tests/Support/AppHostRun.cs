@@ -12,12 +12,16 @@ public static class AppHostRun
     // The snapshot property that carries an executable's or project's process id (the dashboard shows it as PID).
     private const string ExecutablePidProperty = "executable.pid";
 
-    /// <summary>Builds and starts the AppHost with <paramref name="args"/>, and waits until the API is healthy.</summary>
+    /// <summary>
+    /// Builds and starts the AppHost with <paramref name="args"/>, and waits until the API is healthy;
+    /// <paramref name="configure"/> may change the model first (e.g. a setting of the API's).
+    /// </summary>
     public static async Task<DistributedApplication> StartAsync(string[] args, CancellationToken cancellationToken,
-        bool withDashboard = false)
+        bool withDashboard = false, Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CloudPocket_AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = withDashboard }, args, cancellationToken);
+        configure?.Invoke(builder);
         var app = await builder.BuildAsync(cancellationToken);
         try
         {
