@@ -43,6 +43,9 @@ function problemOf(error) {
 export function uploadFileResumably(file, { headers = {}, chunkSize, onProgress = () => {}, onResuming = () => {} } = {}) {
   let upload = null;
   let cancelled = false;
+  // Paused before the client was loaded and the previous upload looked up (ready), it does not start until resumed.
+  let wanted = true;
+  let ready = false;
   let rejectDone;
   const done = new Promise((resolve, reject) => {
     rejectDone = reject;
@@ -66,7 +69,8 @@ export function uploadFileResumably(file, { headers = {}, chunkSize, onProgress 
         upload.resumeFromPreviousUpload(previous[0]);
         onResuming();
       }
-      if (!cancelled) upload.start();
+      ready = true;
+      if (!cancelled && wanted) upload.start();
     }).catch(reject);
   });
   return {
@@ -78,8 +82,14 @@ export function uploadFileResumably(file, { headers = {}, chunkSize, onProgress 
       terminated.catch(() => {}).finally(() => rejectDone(new UploadCancelled('Cancelled.')));
     },
     // The request under way stops; what the server received stays there for resume.
-    pause: () => upload?.abort(false),
+    pause() {
+      wanted = false;
+      if (ready) upload.abort(false);
+    },
     // Asks the server for its offset (HEAD) and goes on from there.
-    resume: () => upload?.start(),
+    resume() {
+      wanted = true;
+      if (ready) upload.start();
+    },
   };
 }
