@@ -66,6 +66,21 @@ public class AccessTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixtur
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
     }
 
+    [Fact]
+    public async Task ThePageSettingsStayOpenWithKeysConfiguredAndSayTheTusThresholdAndPatchSize()
+    {
+        using var factory = fixture.WithWebHostBuilder(b => b
+            .UseSetting("Access:ApiKeys:0", Key)
+            .UseSetting("Tus:PageThresholdBytes", "12345")
+            .UseSetting("Tus:PageChunkBytes", "678"));
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/page/settings");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"tus_threshold_bytes":12345,"tus_chunk_bytes":678}""", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("http://0.0.0.0:8080", "Access:AllowAnonymous", "true")]
     [InlineData("http://0.0.0.0:8080", "Access:ApiKeys:0", "k")]

@@ -29,6 +29,7 @@ public class OpenApiTests(FilesApiFixture fixture) : IClassFixture<FilesApiFixtu
         { "get", "/s/{token}/info", "GetSharedFile", [200, 404, 410, 429, 502, 503] },
         { "get", "/s/{token}/download", "DownloadSharedFile", [200, 206, 304, 401, 404, 410, 416, 429, 502, 503] },
         { "post", "/s/{token}/download", "DownloadSharedFileWithPassword", [200, 206, 304, 400, 403, 404, 410, 415, 416, 429, 502, 503] },
+        { "get", "/page/settings", "PageSettings", [200] },
     };
 
     private async Task<JsonElement> DocumentAsync()
