@@ -15,19 +15,9 @@ public class PageResumableUploadTests(PageFixture fixture)
     private const int FileBytes = 6 * PageFixture.TusChunkBytes;
 
     [Fact]
-    public async Task ALargeUploadPausedFromTheKeyboardStopsOnTheServerAndResumedIsCompleteAndCorrect()
-    {
-        var name = $"paused-{Guid.NewGuid():N}.bin";
-        await using var file = await LargeFile.CreateAsync(name);
-        await using var browser = await fixture.OpenPageAsync();
-        var page = browser.Page;
-        var tus = await TusTraffic.WatchAsync(page);
-        using var api = fixture.CreateApiClient();
-        try
+    public Task ALargeUploadPausedFromTheKeyboardStopsOnTheServerAndResumedIsCompleteAndCorrect() =>
+        UnderWayAsync($"paused-{Guid.NewGuid():N}.bin", atLeastPercent: 20, async (page, name, file, tus, api) =>
         {
-            await page.Locator("#file-input").SetInputFilesAsync(file.Path).Bounded();
-            await WaitForProgressAsync(page, name, atLeastPercent: 20);
-
             var pause = page.GetByRole(AriaRole.Button, new() { Name = $"Pause upload of {name}" });
             await pause.FocusAsync().Bounded();
             await page.Keyboard.PressAsync("Enter").Bounded();
@@ -45,33 +35,18 @@ public class PageResumableUploadTests(PageFixture fixture)
             await page.Keyboard.PressAsync("Enter").Bounded();
             await Expect(page.Locator("#announcer")).ToHaveTextAsync($"Upload of {name} resumed.").Bounded();
 
-            await Expect(page.UploadRow(name).Locator(".upload-status")).ToContainTextAsync("Uploaded", new() { Timeout = 90_000 }).Bounded(TimeSpan.FromSeconds(100));
+            await ExpectUploadedAsync(page, name);
             Assert.Equal(100, await page.UploadRow(name).Locator("progress").EvaluateAsync<double>("p => p.value").Bounded());
             await Expect(page.FileRow(name)).ToBeVisibleAsync().Bounded();
             Assert.Equal(1, tus.Creations);
             Assert.Contains(paused, tus.PatchOffsets);
             Assert.Equal(file.Sha256, await DownloadedSha256Async(api, location));
-        }
-        finally
-        {
-            await tus.TerminateUnfinishedAsync(api);
-        }
-    }
+        });
 
     [Fact]
-    public async Task AfterAReloadMidUploadPickingTheSameFileResumesFromTheServersOffsetAndTheFileIsCorrect()
-    {
-        var name = $"reloaded-{Guid.NewGuid():N}.bin";
-        await using var file = await LargeFile.CreateAsync(name);
-        await using var browser = await fixture.OpenPageAsync();
-        var page = browser.Page;
-        var tus = await TusTraffic.WatchAsync(page);
-        using var api = fixture.CreateApiClient();
-        try
+    public Task AfterAReloadMidUploadPickingTheSameFileResumesFromTheServersOffsetAndTheFileIsCorrect() =>
+        UnderWayAsync($"reloaded-{Guid.NewGuid():N}.bin", atLeastPercent: 40, async (page, name, file, tus, api) =>
         {
-            await page.Locator("#file-input").SetInputFilesAsync(file.Path).Bounded();
-            await WaitForProgressAsync(page, name, atLeastPercent: 40);
-
             // Leaving asks first while an upload runs: this test leaves.
             page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
             await page.ReloadAsync().Bounded();
@@ -86,19 +61,37 @@ public class PageResumableUploadTests(PageFixture fixture)
 
             await page.Locator("#file-input").SetInputFilesAsync(file.Path).Bounded();
             await Expect(page.Locator("#announcer")).ToContainTextAsync($"The upload of {name} resumes where it stopped.").Bounded();
-            await Expect(page.UploadRow(name).Locator(".upload-status")).ToContainTextAsync("Uploaded", new() { Timeout = 90_000 }).Bounded(TimeSpan.FromSeconds(100));
+            await ExpectUploadedAsync(page, name);
 
             Assert.Equal(0, tus.Creations);
             Assert.Equal(stored, tus.PatchOffsets[0]);
             Assert.Equal(file.Sha256, await DownloadedSha256Async(api, location));
             await page.ReloadAsync().Bounded();
             await Expect(page.Locator("#resumable")).ToBeHiddenAsync().Bounded();
+        });
+
+    // A large file picked on a fresh page, its tus requests watched, and the test run once the upload is that far;
+    // an upload the test left unfinished is terminated.
+    private async Task UnderWayAsync(string name, int atLeastPercent, Func<IPage, string, LargeFile, TusTraffic, HttpClient, Task> test)
+    {
+        await using var file = await LargeFile.CreateAsync(name);
+        await using var browser = await fixture.OpenPageAsync();
+        var tus = await TusTraffic.WatchAsync(browser.Page);
+        using var api = fixture.CreateApiClient();
+        try
+        {
+            await browser.Page.Locator("#file-input").SetInputFilesAsync(file.Path).Bounded();
+            await WaitForProgressAsync(browser.Page, name, atLeastPercent);
+            await test(browser.Page, name, file, tus, api);
         }
         finally
         {
             await tus.TerminateUnfinishedAsync(api);
         }
     }
+
+    private static Task ExpectUploadedAsync(IPage page, string name) =>
+        Expect(page.UploadRow(name).Locator(".upload-status")).ToContainTextAsync("Uploaded", new() { Timeout = 90_000 }).Bounded(TimeSpan.FromSeconds(100));
 
     private static Task WaitForProgressAsync(IPage page, string name, int atLeastPercent) =>
         Within.UntilAsync($"the upload of {name} at {atLeastPercent} %", TimeSpan.FromSeconds(60), async _ =>
