@@ -70,19 +70,51 @@ public class PageResumableUploadTests(PageFixture fixture)
             await Expect(page.Locator("#resumable")).ToBeHiddenAsync().Bounded();
         });
 
-    // A large file picked on a fresh page, its tus requests watched, and the test run once the upload is that far;
-    // an upload the test left unfinished is terminated.
+    [Fact]
+    public Task CancellingALargeUploadTerminatesItOnTheServerAndForgetsIt() =>
+        UnderWayAsync($"cancelled-{Guid.NewGuid():N}.bin", atLeastPercent: 20, async (page, name, _, tus, api) =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Cancel upload of {name}" }).ClickAsync().Bounded();
+            await Expect(page.UploadRow(name).Locator(".upload-status")).ToHaveTextAsync("Cancelled.").Bounded();
+            await Expect(page.Locator("#announcer")).ToContainTextAsync($"Upload of {name} cancelled.").Bounded();
+            Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = $"Pause upload of {name}" }).CountAsync().Bounded());
+
+            var location = await tus.LocationAsync();
+            await Within.UntilAsync("the cancelled upload to be gone from the server", TimeSpan.FromSeconds(30), async cancellationToken =>
+            {
+                using var head = await api.SendAsync(Tus.Head(location), cancellationToken);
+                return head.StatusCode == HttpStatusCode.NotFound;
+            });
+            await page.ReloadAsync().Bounded();
+            await Expect(page.Locator("body[data-ready]")).ToHaveCountAsync(1).Bounded();
+            await Expect(page.Locator("#resumable")).ToBeHiddenAsync().Bounded();
+            Assert.DoesNotContain(name, await api.GetStringAsync("/files/").Bounded(), StringComparison.Ordinal);
+        });
+
+    // A large file picked on a fresh page, its tus requests watched, and the test run once the upload is that far,
+    // with no script error on the page; an upload the test left unfinished is terminated.
     private async Task UnderWayAsync(string name, int atLeastPercent, Func<IPage, string, LargeFile, TusTraffic, HttpClient, Task> test)
     {
         await using var file = await LargeFile.CreateAsync(name);
         await using var browser = await fixture.OpenPageAsync();
         var tus = await TusTraffic.WatchAsync(browser.Page);
+        // The client is a script loaded under the page's CSP: neither a refusal of it nor an error in it may pass unseen.
+        var scriptErrors = new List<string>();
+        browser.Page.PageError += (_, error) => scriptErrors.Add(error);
+        browser.Page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                scriptErrors.Add(message.Text);
+            }
+        };
         using var api = fixture.CreateApiClient();
         try
         {
             await browser.Page.Locator("#file-input").SetInputFilesAsync(file.Path).Bounded();
             await WaitForProgressAsync(browser.Page, name, atLeastPercent);
             await test(browser.Page, name, file, tus, api);
+            Assert.Empty(scriptErrors);
         }
         finally
         {
