@@ -61,6 +61,7 @@ public class PageResumableUploadTests(PageFixture fixture)
 
             await page.Locator("#file-input").SetInputFilesAsync(file.Path).Bounded();
             await Expect(page.Locator("#announcer")).ToContainTextAsync($"The upload of {name} resumes where it stopped.").Bounded();
+            await Expect(page.Locator("#resumable")).ToBeHiddenAsync().Bounded();
             await ExpectUploadedAsync(page, name);
 
             Assert.Equal(0, tus.Creations);

@@ -13,6 +13,8 @@ let running = 0;
 let announce = () => {};
 let uploaded = () => {};
 let settings = Promise.resolve(null);
+// The resumable uploads running in this tab: they are not offered for resuming.
+const resuming = new Set();
 
 export const uploadsInProgress = () => running + queue.length;
 
@@ -27,7 +29,8 @@ export function setUpUploads({ onAnnounce, onUploaded }) {
 // Offers to resume the uploads a reload (or a closed tab) left unfinished: picking the same file again resumes it.
 function showUnfinished() {
   const note = document.getElementById('resumable');
-  unfinishedUploads().then((unfinished) => {
+  unfinishedUploads().then((remembered) => {
+    const unfinished = remembered.filter(({ name, size }) => ![...resuming].some((file) => file.name === name && file.size === size));
     note.hidden = unfinished.length === 0;
     const names = unfinished.map(({ name, size }) => `${name} (${formatBytes(size)})`).join(', ');
     note.textContent = unfinished.length === 0 ? ''
@@ -104,7 +107,10 @@ async function run(item) {
       announce(`Upload of ${file.name} failed: ${error.message}`);
       return;
     } finally {
-      if (resumable) showUnfinished();
+      if (resumable) {
+        resuming.delete(file);
+        showUnfinished();
+      }
     }
   }
 }
@@ -122,6 +128,8 @@ function startResumable(item, chunkSize, onProgress) {
       if (!paused) onProgress(sent);
     },
     onResuming: () => {
+      resuming.add(file);
+      showUnfinished();
       row.resuming();
       announce(`The upload of ${file.name} resumes where it stopped.`);
     },
