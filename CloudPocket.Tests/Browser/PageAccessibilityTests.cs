@@ -12,7 +12,7 @@ public class PageAccessibilityTests(PageFixture fixture)
 
     // axe-core runs inside the page (evaluated through the DevTools protocol, so the page's CSP stays as it is);
     // only serious and critical violations fail, each named with the elements it found.
-    private static async Task AssertNoSeriousViolationsAsync(IPage page, string where)
+    internal static async Task AssertNoSeriousViolationsAsync(IPage page, string where)
     {
         await page.EvaluateAsync(AxeSource).Bounded();
         var violations = await page.EvaluateAsync<JsonElement>(

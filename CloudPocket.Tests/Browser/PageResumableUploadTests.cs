@@ -23,6 +23,7 @@ public class PageResumableUploadTests(PageFixture fixture)
             await page.Keyboard.PressAsync("Enter").Bounded();
             await Expect(page.Locator("#announcer")).ToHaveTextAsync($"Upload of {name} paused.").Bounded();
             await Expect(page.UploadRow(name).Locator(".upload-status")).ToContainTextAsync("Paused").Bounded();
+            await PageAccessibilityTests.AssertNoSeriousViolationsAsync(page, "a paused upload");
 
             var location = await tus.LocationAsync();
             var paused = await StableOffsetAsync(api, location);
@@ -53,6 +54,7 @@ public class PageResumableUploadTests(PageFixture fixture)
             await Expect(page.Locator("body[data-ready]")).ToHaveCountAsync(1).Bounded();
             await Expect(page.Locator("#resumable")).ToContainTextAsync(name).Bounded();
             await Expect(page.Locator("#resumable")).ToContainTextAsync("Choose the same file again to resume").Bounded();
+            await PageAccessibilityTests.AssertNoSeriousViolationsAsync(page, "the offer to resume");
 
             var location = await tus.LocationAsync();
             var stored = await StableOffsetAsync(api, location);
