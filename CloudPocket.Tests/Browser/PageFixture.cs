@@ -9,9 +9,8 @@ namespace CloudPocket.Tests.Browser;
 
 // The whole application (API keys on, no dashboard) and one headless Chromium, for the page at / and the share
 // pages. Each test opens its own browser context.
-public sealed class PageFixture : IAsyncLifetime
+public sealed class PageFixture : AppInABrowserFixture
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
     /// <summary>The page sends files from this size on through tus, in PATCHes of <see cref="TusChunkBytes"/>: a
     /// resumable upload of a few times this size is quick, and every other page test's file stays below it.</summary>
@@ -22,27 +21,21 @@ public sealed class PageFixture : IAsyncLifetime
     private static readonly string ApiDirectory =
         typeof(PageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CloudPocket.ApiDirectory").Value!;
 
-    private AppInABrowser? _run;
-
-    public DistributedApplication App => Run.App;
-
     public string ApiKey => Run.ApiKey;
 
     /// <summary>The API's address: the page is at its root.</summary>
     public Uri PageUrl => App.GetEndpoint("api");
 
-    private AppInABrowser Run => _run ?? throw new InvalidOperationException("The application is not started.");
-
     /// <summary>A browser script of the API's npm install that the tests use in the page (axe-core, jsQR).</summary>
     public static string TestScript(string package, string file) => File.ReadAllText(Path.Combine(ApiDirectory, "node_modules", package, file));
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
-        _run = await AppInABrowser.StartAsync("cloudpocket-page-", withDashboard: false, timeout.Token, builder =>
+        Started(await AppInABrowser.StartAsync("cloudpocket-page-", withDashboard: false, timeout.Token, builder =>
             builder.CreateResourceBuilder<ProjectResource>("api")
                 .WithEnvironment("Tus__PageThresholdBytes", TusThresholdBytes.ToString(CultureInfo.InvariantCulture))
-                .WithEnvironment("Tus__PageChunkBytes", TusChunkBytes.ToString(CultureInfo.InvariantCulture)));
+                .WithEnvironment("Tus__PageChunkBytes", TusChunkBytes.ToString(CultureInfo.InvariantCulture))));
         Assertions.SetDefaultExpectTimeout(30_000);
     }
 
@@ -66,18 +59,6 @@ public sealed class PageFixture : IAsyncLifetime
         {
             await session.DisposeAsync();
             throw;
-        }
-    }
-
-    public HttpClient CreateApiClient() => Run.CreateApiClient();
-
-    public async Task DisposeAsync()
-    {
-        var run = _run;
-        _run = null;
-        if (run is not null)
-        {
-            await run.DisposeAsync();
         }
     }
 }
